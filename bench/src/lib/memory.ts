@@ -1,0 +1,54 @@
+/**
+ * Memory per system, measured in a child process so that one library's heap, caches and native allocations
+ * do not blur another's. The child (src/memory-probe.ts) sets the system up and runs W2's query once to warm
+ * up; then it loads the 10,000 orders four times, keeping every result, and reports (1) the heap one result
+ * keeps alive: (heapUsed holding four - heapUsed holding one) / 3, each after a full gc, and (2) the peak
+ * RSS of that phase (Linux VmHWM, reset right before it), next to the RSS it started from.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import type { DbTarget } from "../system.ts";
+import { BENCH_DIR } from "./config.ts";
+import type { MemoryResult } from "./results.ts";
+
+export interface ProbeRequest {
+  readonly systemFile: string;
+  readonly target: DbTarget;
+  readonly limit: number;
+}
+
+export function measureMemory(systemFile: string, target: DbTarget, limit: number): Promise<MemoryResult> {
+  const request: ProbeRequest = { systemFile, target, limit };
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", join(BENCH_DIR, "src", "memory-probe.ts")],
+      {
+        cwd: BENCH_DIR,
+        env: { ...process.env, BENCH_PROBE: JSON.stringify(request) },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const line = out.split("\n").find((l) => l.startsWith("PROBE "));
+      if (code !== 0 || !line) {
+        reject(
+          new Error(`probe exited with ${code}: ${(err || out).trim().split("\n").slice(-3).join(" ")}`),
+        );
+        return;
+      }
+      resolvePromise(JSON.parse(line.slice("PROBE ".length)) as MemoryResult);
+    });
+  });
+}

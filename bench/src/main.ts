@@ -1,0 +1,296 @@
+/**
+ * Benchmark harness entry point: `npm run bench` (see README.md).
+ *
+ * For each database: create and seed the schema with the raw driver, set every system up, run one untimed
+ * warm-up round (which also counts statements and checks every result), then the timed rounds with the
+ * systems interleaved (W1: A B C ..., W2: A B C ..., ...), then measure memory in child processes, and
+ * write results/latest.json, results/latest.md and results/ratios.svg.
+ */
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { BENCH_DIR, FULL, type Options, parseOptions } from "./lib/config.ts";
+import { type DataSet, generate } from "./lib/data.ts";
+import { type Admin, openPgAdmin, openSqliteAdmin } from "./lib/database.ts";
+import { installStatementCounters, resetStatementCount, statementCount } from "./lib/instrument.ts";
+import { measureMemory } from "./lib/memory.ts";
+import { loadSystems, type SystemModuleInfo } from "./lib/registry.ts";
+import { updateReadme, writeReports } from "./lib/report.ts";
+import { type DbResult, perWorkload, type RunResult, type SystemResult, summarize } from "./lib/results.ts";
+import { WORKLOADS, type WorkloadContext } from "./lib/workloads.ts";
+import type { DbKind, DbTarget, System } from "./system.ts";
+
+const gc: () => void = typeof globalThis.gc === "function" ? (globalThis.gc as () => void) : () => {};
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)}s` : `${ms.toFixed(0)}ms`;
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message.split("\n").slice(0, 3).join(" ").slice(0, 400);
+  return String(err);
+}
+
+function wanted(opts: Options, id: string): boolean {
+  if (opts.systems.length === 0) return true;
+  return opts.systems.some((s) => s === id || (s === "raw" && id.startsWith("raw-")));
+}
+
+interface Active {
+  readonly system: System;
+  readonly result: SystemResult;
+}
+
+async function runDatabase(
+  kind: DbKind,
+  opts: Options,
+  data: DataSet,
+  modules: readonly SystemModuleInfo[],
+): Promise<DbResult> {
+  const admin: Admin = kind === "pg" ? await openPgAdmin(opts.pgUrl) : await openSqliteAdmin(opts.sqliteFile);
+  const db: DbResult = { kind, version: admin.version, baseline: "", seedSeconds: 0, systems: [] };
+  log(`\n== ${admin.version} ==`);
+  const seedStart = performance.now();
+  await admin.seed(data);
+  db.seedSeconds = (performance.now() - seedStart) / 1000;
+  log(
+    `seeded ${data.sizes.customers.toLocaleString("en")} customers and ` +
+      `${data.sizes.orders.toLocaleString("en")} orders in ${db.seedSeconds.toFixed(1)}s`,
+  );
+
+  const target: DbTarget = admin.target;
+  const candidates: Active[] = [];
+  for (const m of modules) {
+    if (!m.factory) {
+      if (wanted(opts, m.id)) {
+        db.systems.push(unavailable(m.id, m.id, `module failed to load: ${m.loadError}`));
+        log(`  ${m.id}: unavailable (${m.loadError})`);
+      }
+      continue;
+    }
+    const system = m.factory();
+    if (system.id !== m.id)
+      throw new Error(`src/systems/${m.id}.ts has id "${system.id}"; ids must match file names`);
+    if (!system.supports.includes(kind)) continue;
+    if (!system.baseline && !wanted(opts, m.id)) continue;
+    candidates.push({ system, result: newResult(system, opts.sizes.rounds) });
+  }
+  candidates.sort(
+    (a, b) =>
+      Number(!!b.system.baseline) - Number(!!a.system.baseline) || a.system.id.localeCompare(b.system.id),
+  );
+  const baselines = candidates.filter((c) => c.system.baseline);
+  if (baselines.length !== 1)
+    throw new Error(`expected exactly one baseline system for ${kind}, found ${baselines.length}`);
+  db.baseline = baselines[0]!.system.id;
+
+  const active: Active[] = [];
+  for (const c of candidates) {
+    db.systems.push(c.result);
+    try {
+      await c.system.setup(target);
+      active.push(c);
+    } catch (err) {
+      c.result.status = "unavailable";
+      c.result.error = `setup failed: ${errorText(err)}`;
+      log(`  ${c.system.id}: setup failed: ${errorText(err)}`);
+    }
+  }
+  if (!active.some((a) => a.system.baseline)) throw new Error(`baseline ${db.baseline} could not be set up`);
+  log(`systems: ${active.map((a) => a.system.id).join(", ")}`);
+
+  const ctx: WorkloadContext = {
+    data,
+    admin,
+    w5Runs: 0,
+    last: { ms: 0, statements: 0 },
+    rowShape: "",
+    async timed<T>(fn: () => Promise<T>): Promise<T> {
+      gc();
+      resetStatementCount();
+      const t0 = performance.now();
+      const value = await fn();
+      ctx.last = { ms: performance.now() - t0, statements: statementCount() };
+      return value;
+    },
+  };
+  const fail = (a: Active, err: unknown, when: string) => {
+    a.result.status = "failed";
+    a.result.error = `${when}: ${errorText(err)}`;
+    log(`  ${a.system.id} FAILED ${when}: ${errorText(err)}`);
+  };
+
+  // Warm-up round: untimed, counts statements, checks every result.
+  log("warm-up (untimed; counts statements and checks results)");
+  for (const w of WORKLOADS) {
+    const parts: string[] = [];
+    for (const a of active) {
+      if (a.result.status !== "ok") continue;
+      try {
+        await w.run(a.system, ctx);
+        a.result.statements[w.id] = ctx.last.statements;
+        if (w.id === "W2") a.result.rowShape = ctx.rowShape;
+        parts.push(`${a.system.id} ${fmtMs(ctx.last.ms)}/${ctx.last.statements} stmts`);
+      } catch (err) {
+        fail(a, err, `warm-up ${w.id}`);
+        if (a.system.baseline) throw err;
+      }
+    }
+    log(`  ${w.id}: ${parts.join(", ")}`);
+  }
+
+  for (let round = 0; round < opts.sizes.rounds; round++) {
+    log(`round ${round + 1}/${opts.sizes.rounds}`);
+    // Rotate the order each round (A B C, B C A, C A B, ...): no system always runs first, or always
+    // right after the same other system.
+    const order = active.map((_, i) => active[(i + round) % active.length]!);
+    for (const w of WORKLOADS) {
+      const parts: string[] = [];
+      for (const a of order) {
+        if (a.result.status !== "ok") continue;
+        try {
+          await w.run(a.system, ctx);
+          a.result.times[w.id][round] = ctx.last.ms;
+          parts.push(`${a.system.id} ${fmtMs(ctx.last.ms)}`);
+        } catch (err) {
+          fail(a, err, `round ${round + 1} ${w.id}`);
+          if (a.system.baseline) throw err;
+        }
+      }
+      log(`  ${w.id}: ${parts.join(", ")}`);
+    }
+  }
+
+  for (const a of active) {
+    try {
+      await a.system.teardown();
+    } catch (err) {
+      log(`  ${a.system.id}: teardown failed: ${errorText(err)}`);
+    }
+  }
+  await admin.close();
+  summarize(db);
+  return db;
+}
+
+function newResult(system: System, rounds: number): SystemResult {
+  return {
+    id: system.id,
+    label: system.label,
+    notes: system.notes ?? "",
+    baseline: !!system.baseline,
+    status: "ok",
+    statements: {},
+    times: perWorkload(() => new Array<number | null>(rounds).fill(null)),
+    medianMs: perWorkload(() => null),
+    ratios: perWorkload(() => []),
+    medianRatio: perWorkload(() => null),
+  };
+}
+
+function unavailable(id: string, label: string, error: string): SystemResult {
+  return { ...newResult({ id, label } as System, 0), status: "unavailable", error };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2), process.env);
+  const started = new Date();
+  const t0 = performance.now();
+  if (typeof globalThis.gc !== "function") {
+    log(
+      "note: run with node --expose-gc for a garbage collection before each timed run (npm run bench does)",
+    );
+  }
+  if (loadavg()[0]! > 0.5 * cpus().length) {
+    log(
+      `warning: load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores: other processes are busy, ` +
+        "timings will be noisy",
+    );
+  }
+  installStatementCounters();
+  const data = generate(opts.sizes);
+  const modules = await loadSystems();
+  log(
+    `${opts.quick ? "QUICK smoke run" : "full run"}: ${opts.sizes.rounds} timed rounds after 1 warm-up round; ` +
+      `databases: ${opts.dbs.join(", ")}; systems: ${modules
+        .filter((m) => wanted(opts, m.id))
+        .map((m) => m.id)
+        .join(", ")}`,
+  );
+
+  const result: RunResult = {
+    schemaVersion: 1,
+    startedAt: started.toISOString(),
+    finishedAt: "",
+    durationSeconds: 0,
+    quick: opts.quick,
+    sizes: opts.sizes,
+    environment: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpu: `${cpus().length} x ${cpus()[0]?.model.trim() ?? "?"}`,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      gcExposed: typeof globalThis.gc === "function",
+      loadAverageAtStart: loadavg()[0]!,
+      loadAverageAtEnd: 0,
+    },
+    workloads: WORKLOADS.map((w) => ({ id: w.id, title: w.title, description: w.describe(data) })),
+    databases: [],
+  };
+
+  for (const kind of opts.dbs) {
+    result.databases.push(await runDatabase(kind, opts, data, modules));
+  }
+
+  if (opts.memory) {
+    log(
+      "\n== memory (one child process per system: set up, then W2's query 4 times, keeping the results) ==",
+    );
+    for (const db of result.databases) {
+      const target: DbTarget =
+        db.kind === "pg" ? { kind: "pg", url: opts.pgUrl } : { kind: "sqlite", file: opts.sqliteFile };
+      for (const s of db.systems) {
+        if (s.status === "unavailable") continue;
+        const m = modules.find((x) => x.id === s.id)!;
+        try {
+          s.memory = await measureMemory(m.file, target, opts.sizes.w2Limit);
+          log(
+            `  ${db.kind} ${s.id}: peak RSS ${s.memory.peakRssMiB.toFixed(0)} MiB ` +
+              `(${s.memory.rssBeforeMiB.toFixed(0)} MiB before), ` +
+              `one W2 result holds ${s.memory.retainedHeapMiB.toFixed(1)} MiB of heap`,
+          );
+        } catch (err) {
+          s.memoryError = errorText(err);
+          log(`  ${db.kind} ${s.id}: memory measurement failed: ${s.memoryError}`);
+        }
+      }
+    }
+  }
+
+  result.environment.loadAverageAtEnd = loadavg()[0]!;
+  result.finishedAt = new Date().toISOString();
+  result.durationSeconds = (performance.now() - t0) / 1000;
+  const files = await writeReports(result, opts.outDir);
+  const canonical =
+    !opts.quick &&
+    opts.sizes.rounds === FULL.rounds &&
+    opts.dbs.length === 2 &&
+    opts.systems.length === 0 &&
+    opts.outDir === join(BENCH_DIR, "results") &&
+    result.databases.every((d) => d.systems.every((s) => s.status === "ok"));
+  if (canonical && (await updateReadme(result, join(BENCH_DIR, "README.md"))))
+    files.push(join(BENCH_DIR, "README.md"));
+  log(`\ndone in ${result.durationSeconds.toFixed(0)}s; wrote ${files.join(", ")}`);
+  const broken = result.databases.flatMap((d) =>
+    d.systems.filter((s) => s.status !== "ok").map((s) => `${d.kind}/${s.id}`),
+  );
+  if (broken.length) log(`not measured: ${broken.join(", ")} (see the report for the reasons)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

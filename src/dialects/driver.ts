@@ -1,0 +1,66 @@
+/**
+ * The driver adapter contract: a thin, uniform face over pg, PGlite, better-sqlite3 and mysql2.
+ * Rows always come back as arrays (positional), which the Result and the ORM's generated
+ * hydrators read without building intermediate objects.
+ */
+export interface DriverResult {
+  /** Rows as arrays, in column order ([] for statements that return none). */
+  readonly rows: unknown[][];
+  /** Column names, or null when the statement returns no rows. */
+  readonly fields: readonly string[] | null;
+  /** Rows affected (INSERT / UPDATE / DELETE) or returned. */
+  readonly rowCount: number;
+  /** The generated key of the last inserted row (SQLite rowid, MySQL insertId). */
+  readonly lastInsertId?: number | bigint | null;
+}
+
+export interface ExecuteOptions {
+  /** A stable statement name: the driver may keep it prepared server-side (node-pg). */
+  readonly name?: string;
+  /** Read integers as bigint (better-sqlite3 safeIntegers) for exact 64-bit values. */
+  readonly bigint?: boolean;
+  /** Whether the statement is known to return rows (lets synchronous drivers pick all() vs run()). */
+  readonly returnsRows?: boolean;
+}
+
+export interface DriverConnection {
+  execute(sql: string, params: readonly unknown[], opts?: ExecuteOptions): Promise<DriverResult>;
+  /** The same, synchronously, for in-process drivers (better-sqlite3): saves the async hop. */
+  executeSync?(sql: string, params: readonly unknown[], opts?: ExecuteOptions): DriverResult;
+
+  /** Runs one statement once per parameter set; returns the total rows affected. */
+  executeMany(
+    sql: string,
+    paramSets: readonly (readonly unknown[])[],
+    opts?: ExecuteOptions,
+  ): Promise<number>;
+  /** Streams a large result in batches (server-side cursor where the database has one). */
+  stream(
+    sql: string,
+    params: readonly unknown[],
+    batchSize: number,
+    opts?: ExecuteOptions,
+  ): AsyncIterable<{ fields: readonly string[]; rows: unknown[][] }>;
+  /** Whether the connection reports an open transaction (where the driver can tell). */
+  readonly inTransaction?: boolean;
+  close(): Promise<void>;
+  /** The underlying driver connection (pg.Client, PGlite, better-sqlite3 Database, mysql2 Connection). */
+  readonly raw: unknown;
+}
+
+/** Loads an optional peer dependency, or says exactly which package to install. */
+export async function loadDriverModule<T>(pkg: string, url: string): Promise<T> {
+  try {
+    return (await import(pkg)) as T;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      const { ArgumentError } = await import("../errors.js");
+      throw new ArgumentError(
+        `The URL ${url} needs the driver package '${pkg}', which is not installed. Run: npm install ${pkg}`,
+        { cause: e },
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,133 @@
+import type { AthanorError } from "../../errors.js";
+import type { DdlCompiler } from "../../schema/ddl-compiler.js";
+import type { CompileOptions } from "../../sql/compiler/expression-compiler.js";
+import type { Node } from "../../sql/node.js";
+import type { TypeEngine } from "../../sql/type-engine.js";
+import { formatUtcDateTime } from "../../sql/types/datetime.js";
+import { type ConnectionUrl, Dialect, type ErrorContext, type IsolationLevel } from "../dialect.js";
+import type { DriverConnection } from "../driver.js";
+import { MysqlCompiler } from "./compiler.js";
+import { MysqlDdlCompiler } from "./ddl.js";
+import { connectMysql } from "./driver.js";
+import { mysqlIsDisconnect, mysqlMapError } from "./errors.js";
+import { MysqlReflection } from "./reflection.js";
+import { MYSQL_RESERVED } from "./reserved.js";
+import { mysqlCastType, mysqlTypeToSql } from "./types.js";
+
+const STRING_ESCAPES: Record<string, string> = {
+  "\0": "\\0",
+  "\b": "\\b",
+  "\t": "\\t",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\x1a": "\\Z",
+  // Quotes are doubled, not backslash-escaped: '' means ' in every sql_mode, while \' would end
+  // the string under NO_BACKSLASH_ESCAPES.
+  "'": "''",
+  "\\": "\\\\",
+};
+
+/** MySQL and MariaDB through mysql2. Features are refined from the server version on connect. */
+export class MysqlDialect extends Dialect {
+  readonly name = "mysql";
+  readonly driverName = "mysql2";
+  readonly placeholder = () => "?";
+  protected readonly reservedWords = MYSQL_RESERVED;
+  readonly reflection = new MysqlReflection(this);
+  /** True once connected to MariaDB rather than MySQL. */
+  isMariaDb = false;
+
+  constructor() {
+    super();
+    this.defaultIsolationLevel = "REPEATABLE READ";
+    Object.assign(this, {
+      supportsNativeEnum: true,
+      supportsNativeJson: true,
+      supportsDeleteUsing: true,
+      supportsUpdateFrom: true,
+      supportsOnDuplicateKey: true,
+      supportsForUpdate: true,
+      supportsSkipLocked: true,
+      supportsIdentityColumns: false,
+      supportsComputedColumns: true,
+      supportsComments: true,
+      supportsSchemas: true,
+      supportsAlterColumn: true,
+      supportsAddConstraint: true,
+      maxBindParameters: 65535,
+      maxIdentifierLength: 64,
+    });
+  }
+
+  override quoteAlways(name: string): string {
+    return `\`${name.replace(/`/g, "``")}\``;
+  }
+
+  override quoteString(value: string): string {
+    let out = "'";
+    for (const ch of value) out += STRING_ESCAPES[ch] ?? ch;
+    return `${out}'`;
+  }
+
+  override coerceUntyped(value: unknown): unknown {
+    if (value instanceof Date) return formatUtcDateTime(value);
+    if (typeof value === "bigint") return value.toString();
+    return value;
+  }
+
+  protected renderType(type: TypeEngine<any, any>): string {
+    return mysqlTypeToSql(type, (s) => this.quoteString(s));
+  }
+
+  protected override renderCastType(type: TypeEngine<any, any>): string {
+    return mysqlCastType(type);
+  }
+
+  protected compilerFor(binds: readonly Node[], opts: CompileOptions): MysqlCompiler {
+    return new MysqlCompiler(this, binds, opts);
+  }
+
+  override ddlCompiler(): DdlCompiler {
+    return new MysqlDdlCompiler(this);
+  }
+
+  connect(url: ConnectionUrl, connectArgs: Readonly<Record<string, unknown>>): Promise<DriverConnection> {
+    return connectMysql(url, connectArgs);
+  }
+
+  override async initialize(conn: DriverConnection): Promise<void> {
+    const res = await conn.execute("SELECT VERSION()", []);
+    const version = String(res.rows[0]?.[0] ?? "");
+    this.isMariaDb = /mariadb/i.test(version);
+    this.serverVersion = (version.match(/^(\d+)\.(\d+)\.(\d+)/) ?? []).slice(1).map(Number);
+    const [major = 0, minor = 0] = this.serverVersion;
+    const atLeast = (a: number, b: number) => major > a || (major === a && minor >= b);
+    if (this.isMariaDb) {
+      this.supportsReturning = atLeast(10, 5);
+      this.supportsDeleteReturning = atLeast(10, 0);
+      this.supportsIntersectAll = atLeast(10, 5);
+      this.supportsSkipLocked = atLeast(10, 6);
+      this.supportsExpressionIndexes = false;
+    } else {
+      this.supportsIntersectAll = atLeast(8, 0) && (major > 8 || this.serverVersion[2]! >= 31 || minor > 0);
+      this.supportsExpressionIndexes = atLeast(8, 0);
+    }
+  }
+
+  mapError(err: unknown, ctx: ErrorContext): AthanorError {
+    return mysqlMapError(err, ctx, (cls, e, c, s, h) => this.wrap(cls, e, c, s, h));
+  }
+
+  isDisconnect(err: unknown): boolean {
+    return mysqlIsDisconnect(err);
+  }
+
+  override beginSql(): string {
+    return "START TRANSACTION";
+  }
+
+  isolationLevelSql(level: IsolationLevel): string[] {
+    if (level === "AUTOCOMMIT") return ["SET SESSION autocommit = 1"];
+    return [`SET SESSION TRANSACTION ISOLATION LEVEL ${level}`];
+  }
+}

@@ -1,0 +1,147 @@
+import type { Client, ClientConfig, QueryArrayResult } from "pg";
+import type { ConnectionUrl } from "../dialect.js";
+import {
+  type DriverConnection,
+  type DriverResult,
+  type ExecuteOptions,
+  loadDriverModule,
+} from "../driver.js";
+import { PG_TEXT_PARSERS } from "./type-parsers.js";
+
+type PgModule = typeof import("pg");
+let pgModule: PgModule | null = null;
+
+/** Client settings from a URL: sslmode, connect_timeout, application_name and any other pg option. */
+export function pgClientConfig(
+  url: ConnectionUrl,
+  connectArgs: Readonly<Record<string, unknown>>,
+): ClientConfig {
+  const q = { ...url.query };
+  const config: ClientConfig & Record<string, unknown> = {
+    host: url.host ?? undefined,
+    port: url.port ?? undefined,
+    user: url.username ?? undefined,
+    password: url.password ?? undefined,
+    database: url.database ?? undefined,
+  };
+  const sslmode = q.sslmode;
+  delete q.sslmode;
+  if (sslmode === "require" || sslmode === "prefer" || sslmode === "allow")
+    config.ssl = { rejectUnauthorized: false };
+  else if (sslmode === "verify-ca" || sslmode === "verify-full") config.ssl = { rejectUnauthorized: true };
+  else if (sslmode === "disable") config.ssl = false;
+  if (q.connect_timeout) {
+    config.connectionTimeoutMillis = Number(q.connect_timeout) * 1000;
+    delete q.connect_timeout;
+  }
+  if (q.application_name) {
+    config.application_name = q.application_name;
+    delete q.application_name;
+  }
+  for (const [k, v] of Object.entries(q)) config[k] = /^\d+$/.test(v) ? Number(v) : v;
+  // Session time zone UTC in the startup packet: now() into TIMESTAMP columns means UTC.
+  const options = typeof config.options === "string" ? config.options : "";
+  config.options = `${options} -c TimeZone=UTC`.trim();
+  return { ...config, ...(connectArgs as ClientConfig) };
+}
+
+type TypeParsers = { getTypeParser(oid: number, format?: string): (value: string) => unknown };
+
+class PgConnection implements DriverConnection {
+  readonly raw: Client;
+  readonly #types: TypeParsers;
+  #closed = false;
+
+  constructor(client: Client, types: TypeParsers) {
+    this.raw = client;
+    this.#types = types;
+    client.on("error", () => {
+      // A backend killed between queries surfaces on the next query; avoid an unhandled 'error'.
+      this.#closed = true;
+    });
+  }
+
+  async execute(sql: string, params: readonly unknown[], opts?: ExecuteOptions): Promise<DriverResult> {
+    const res: QueryArrayResult = await this.raw.query({
+      text: sql,
+      values: params as unknown[],
+      rowMode: "array",
+      name: opts?.name,
+    });
+    return {
+      rows: res.rows,
+      fields: res.fields.length ? res.fields.map((f) => f.name) : null,
+      rowCount: res.rowCount ?? res.rows.length,
+    };
+  }
+
+  async executeMany(
+    sql: string,
+    paramSets: readonly (readonly unknown[])[],
+    opts?: ExecuteOptions,
+  ): Promise<number> {
+    let total = 0;
+    for (const params of paramSets) total += (await this.execute(sql, params, opts)).rowCount;
+    return total;
+  }
+
+  async *stream(
+    sql: string,
+    params: readonly unknown[],
+    batchSize: number,
+  ): AsyncIterable<{ fields: readonly string[]; rows: unknown[][] }> {
+    const { default: Cursor } = await loadDriverModule<{ default: typeof import("pg-cursor") }>(
+      "pg-cursor",
+      "postgresql://",
+    );
+    // The cursor does not use the client's type parsers unless given them: without, JSON,
+    // intervals and timestamps would come back parsed differently from execute().
+    const cursor = this.raw.query(
+      new Cursor(sql, params as unknown[], { rowMode: "array", types: this.#types as never }),
+    );
+    let failed = false;
+    try {
+      for (;;) {
+        const rows = (await cursor.read(batchSize)) as unknown[][];
+        const fields = (
+          (cursor as unknown as { _result?: { fields?: { name: string }[] } })._result?.fields ?? []
+        ).map((f) => f.name);
+        if (rows.length) yield { fields, rows };
+        if (rows.length < batchSize) break;
+      }
+    } catch (e) {
+      failed = true;
+      throw e;
+    } finally {
+      // After an error the portal is gone (and the connection may be): closing it would wait
+      // for a readyForQuery that never comes.
+      if (!failed) await cursor.close();
+    }
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.raw.end().catch(() => undefined);
+  }
+}
+
+/** Connects with node-pg. */
+export async function connectPg(
+  url: ConnectionUrl,
+  connectArgs: Readonly<Record<string, unknown>>,
+): Promise<DriverConnection> {
+  pgModule ??= ((await loadDriverModule<{ default: PgModule }>("pg", String(url))).default ??
+    (await loadDriverModule<PgModule>("pg", String(url)))) as PgModule;
+  const pg = pgModule;
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      PG_TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text"),
+  };
+  const client = new pg.Client({ ...pgClientConfig(url, connectArgs), types } as ClientConfig);
+  await client.connect();
+  return new PgConnection(client, types);
+}

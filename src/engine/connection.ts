@@ -1,0 +1,629 @@
+import type { Dialect, IsolationLevel, PreparedStatement } from "../dialects/dialect.js";
+import type { DriverConnection, DriverResult, ExecuteOptions } from "../dialects/driver.js";
+import { ArgumentError, type AthanorError, InvalidRequestError, ResourceClosedError } from "../errors.js";
+import { isDdl } from "../schema/ddl.js";
+import { kDdlRunner } from "../schema/protocols.js";
+import type { CompiledStatement } from "../sql/compiler/compiled.js";
+import { Insert, insert } from "../sql/dml.js";
+import type { Node } from "../sql/node.js";
+import type { Engine } from "./engine.js";
+import type { PooledConnection } from "./pool.js";
+import { isPlainRead } from "./read-only.js";
+import { AsyncResult, createRowFactory, Result, type RowFactory, type ScalarResult } from "./result.js";
+import { schemaRunner } from "./schema-runner.js";
+import { NestedTransaction, Transaction } from "./transaction.js";
+
+/** The row types a statement yields, from its phantom `__items`. */
+export type ItemsOf<S> = S extends { readonly __items: infer I extends readonly unknown[] } ? I : any[];
+
+export type Params = Readonly<Record<string, unknown>>;
+
+export interface ExecutionOptions {
+  /** Rows per batch when streaming. */
+  readonly yieldPer?: number;
+  /** Isolation level for this connection's next transactions. */
+  readonly isolationLevel?: IsolationLevel;
+  [key: string]: unknown;
+}
+
+type TxState = "none" | "deferred" | "active" | "invalid";
+
+const RAW_FACTORY_KEY = "rowFactory";
+
+/** The row factory of a compiled shape (made once, kept with the compiled statement). */
+function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | null): RowFactory {
+  const cols = compiled.resultColumns;
+  if (cols) {
+    let f = compiled.memo.get(RAW_FACTORY_KEY) as RowFactory | undefined;
+    if (!f) {
+      f = createRowFactory(
+        cols.map((c) => c.key),
+        cols.map((c) => c.processor),
+      );
+      compiled.memo.set(RAW_FACTORY_KEY, f);
+    }
+    return f;
+  }
+  const keys = fields ?? [];
+  const memoKey = `fields:${keys.join("\u0000")}`;
+  let f = compiled.memo.get(memoKey) as RowFactory | undefined;
+  if (!f) {
+    f = createRowFactory(
+      keys,
+      keys.map(() => null),
+    );
+    compiled.memo.set(memoKey, f);
+  }
+  return f;
+}
+
+/**
+ * A database connection checked out of the engine's pool. Like SQLAlchemy 2.0's Connection it
+ * begins a transaction on first use; `commit()` makes the work permanent and `close()` rolls
+ * back whatever was not committed. Use `await using conn = await engine.connect()`.
+ */
+export class Connection implements AsyncDisposable {
+  readonly engine: Engine;
+  readonly dialect: Dialect;
+  #pooled: PooledConnection | null;
+  #closed = false;
+  #tx: TxState = "none";
+  #root: Transaction | null = null;
+  #savepoints = 0;
+  #isolation: IsolationLevel | null = null;
+  #executionOptions: ExecutionOptions;
+  /** createAll / dropAll / reflect on this connection, inside its current transaction. */
+  get [kDdlRunner]() {
+    return schemaRunner((fn) => fn(this));
+  }
+
+  constructor(engine: Engine, pooled: PooledConnection, executionOptions: ExecutionOptions) {
+    this.engine = engine;
+    this.dialect = engine.dialect;
+    this.#pooled = pooled;
+    this.#executionOptions = executionOptions;
+  }
+
+  /** The driver's own connection object (pg.Client, better-sqlite3 Database, ...), for legacy code. */
+  get driverConnection(): unknown {
+    return this.#ensurePooled().driver.raw;
+  }
+
+  /** Whether the underlying connection was discarded (lost); the next statement reconnects. */
+  get invalidated(): boolean {
+    return !this.#closed && this.#pooled === null;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Whether a transaction is open (begun, or pending its first statement). */
+  inTransaction(): boolean {
+    return this.#tx !== "none";
+  }
+
+  /** Whether a transaction has actually been started on the server. */
+  get transactionStarted(): boolean {
+    return this.#tx === "active";
+  }
+
+  /** Whether a SAVEPOINT is open. */
+  inNestedTransaction(): boolean {
+    return this.#savepoints > 0;
+  }
+
+  /** Sets options for this connection (isolationLevel applies from the next transaction). */
+  async executionOptions(opts: ExecutionOptions): Promise<this> {
+    if (opts.isolationLevel !== undefined) {
+      if (this.#tx === "active")
+        throw new InvalidRequestError(
+          "Set the isolation level before the transaction begins (commit or roll back first)",
+        );
+      this.#isolation = opts.isolationLevel;
+      await this.#applyIsolation(await this.#connection(), opts.isolationLevel);
+    }
+    this.#executionOptions = { ...this.#executionOptions, ...opts };
+    return this;
+  }
+
+  /** Sets the session's isolation level; close() restores the engine's. */
+  async #applyIsolation(pooled: PooledConnection, level: IsolationLevel): Promise<void> {
+    for (const sql of this.dialect.isolationLevelSql(level)) await this.#driverCall(sql, [], pooled);
+    pooled.info.set("isolationChanged", true);
+  }
+
+  /** The isolation level this connection's transactions use. */
+  get isolationLevel(): IsolationLevel | null {
+    return this.#isolation ?? this.engine.options.isolationLevel ?? null;
+  }
+
+  #ensurePooled(): PooledConnection {
+    if (this.#closed)
+      throw new ResourceClosedError("This connection is closed; get a new one with engine.connect()");
+    if (!this.#pooled)
+      throw new ResourceClosedError(
+        "This connection was invalidated (the database connection was lost); run a statement to reconnect, " +
+          "after rollback() if a transaction was open",
+      );
+    return this.#pooled;
+  }
+
+  /**
+   * The pooled connection. After an invalidation it is replaced here, lazily: a failed
+   * statement never waits on the pool, and the caller reconnects by simply going on.
+   */
+  async #connection(): Promise<PooledConnection> {
+    if (this.#pooled) return this.#pooled;
+    if (this.#closed)
+      throw new ResourceClosedError("This connection is closed; get a new one with engine.connect()");
+    if (this.#tx === "invalid")
+      throw new InvalidRequestError(
+        "The connection was lost during a transaction; call rollback() before using it again.",
+      );
+    const pooled = await this.engine._checkout();
+    this.#pooled = pooled;
+    if (this.#isolation !== null) {
+      try {
+        await this.#applyIsolation(pooled, this.#isolation);
+      } catch (e) {
+        this.#pooled = null;
+        await this.engine.pool.release(pooled, { invalidate: true });
+        throw e;
+      }
+    }
+    return pooled;
+  }
+
+  /** Whether BEGIN may wait for the first write (PostgreSQL READ COMMITTED; see read-only.ts). */
+  #mayDeferBegin(): boolean {
+    const level = this.isolationLevel;
+    // PostgreSQL READ COMMITTED: each statement takes its own snapshot, so reads before the first
+    // write see the same data in or out of a transaction. SQLite: what Python's sqlite3 driver
+    // (and so SQLAlchemy) has always done: BEGIN before the first write, not before SELECTs.
+    if (this.dialect.name === "postgresql") return level === null || level === "READ COMMITTED";
+    if (this.dialect.name === "sqlite") return level === null;
+    return false;
+  }
+
+  #autobegin(): void {
+    if (this.#tx !== "none") return;
+    if (this.isolationLevel === "AUTOCOMMIT") return;
+    this.#root = new Transaction(this);
+    this.#tx = "deferred";
+  }
+
+  /** Sends BEGIN if the transaction has not reached the server yet. */
+  async #beginOnServer(): Promise<void> {
+    if (this.#tx !== "deferred") return;
+    const pooled = await this.#connection();
+    await this.#driverCall(this.dialect.beginSql(), [], pooled);
+    pooled.inTransaction = true;
+    this.#tx = "active";
+    if (this.engine.events.has("begin")) this.engine.events.emit("begin", { raw: pooled.driver.raw });
+  }
+
+  /** Begins a transaction explicitly; returns it (commit / rollback, or `await using`). */
+  async begin(): Promise<Transaction> {
+    if (this.#tx !== "none") {
+      throw new InvalidRequestError(
+        "A transaction is already begun on this connection; use beginNested() for a SAVEPOINT, or commit first",
+      );
+    }
+    this.#autobegin();
+    if (!this.#mayDeferBegin()) await this.#beginOnServer();
+    return this.#root ?? new Transaction(this);
+  }
+
+  /** Opens a SAVEPOINT (beginning the outer transaction if needed); returns it. */
+  async beginNested(): Promise<NestedTransaction> {
+    this.#autobegin();
+    await this.#beginOnServer();
+    const name = `sa_savepoint_${++this.#savepoints}`;
+    await this.#driverCall(this.dialect.savepointSql(name), [], this.#ensurePooled());
+    if (this.engine.events.has("savepoint")) this.engine.events.emit("savepoint", { name });
+    return new NestedTransaction(this, name);
+  }
+
+  /** @internal Used by NestedTransaction. */
+  async _endSavepoint(name: string, action: "release" | "rollback"): Promise<void> {
+    if (this.#tx === "invalid") return;
+    const sql =
+      action === "release"
+        ? this.dialect.releaseSavepointSql(name)
+        : this.dialect.rollbackToSavepointSql(name);
+    const pooled = this.#ensurePooled();
+    await this.#driverCall(sql, [], pooled);
+    if (action === "rollback")
+      await this.#driverCall(this.dialect.releaseSavepointSql(name), [], pooled).catch(() => undefined);
+    this.#savepoints--;
+    this.engine.events.emit(action === "release" ? "releaseSavepoint" : "rollbackSavepoint", { name });
+  }
+
+  /** Commits the current transaction (nothing to do if none began). */
+  async commit(): Promise<void> {
+    if (this.#tx === "invalid") {
+      throw new InvalidRequestError(
+        "The connection was lost during this transaction, so it cannot commit. Call rollback() and retry the work.",
+      );
+    }
+    const wasActive = this.#tx === "active";
+    this.#tx = "none";
+    this.#root = null;
+    this.#savepoints = 0;
+    if (!wasActive) return;
+    const pooled = this.#ensurePooled();
+    pooled.inTransaction = false;
+    await this.#driverCall("COMMIT", [], pooled);
+    if (this.engine.events.has("commit")) this.engine.events.emit("commit", { raw: pooled.driver.raw });
+  }
+
+  /** Rolls back the current transaction (nothing to do if none began). */
+  async rollback(): Promise<void> {
+    const wasActive = this.#tx === "active";
+    const wasInvalid = this.#tx === "invalid";
+    this.#tx = "none";
+    this.#root = null;
+    this.#savepoints = 0;
+    // A lost transaction is gone with its connection; the next statement reconnects.
+    if (wasInvalid || !wasActive) return;
+    const pooled = this.#ensurePooled();
+    pooled.inTransaction = false;
+    await this.#driverCall("ROLLBACK", [], pooled);
+    if (this.engine.events.has("rollback")) this.engine.events.emit("rollback", { raw: pooled.driver.raw });
+  }
+
+  /** Compiles (or reuses) and runs a statement. A list of parameter sets runs it for each (executemany). */
+  async execute<S extends Node>(
+    stmt: S,
+    params?: Params | readonly Params[],
+    opts?: ExecutionOptions,
+  ): Promise<Result<ItemsOf<S>>> {
+    if (Array.isArray(params))
+      return this.#executeMany(stmt, params as readonly Params[]) as Promise<Result<ItemsOf<S>>>;
+    if (isDdl(stmt)) {
+      const lines = this.dialect.ddlCompiler().compile(stmt as never);
+      let last: Result<any> | null = null;
+      for (const sql of lines) last = await this.executeDriverSql(sql);
+      return (last ?? new Result([], createRowFactory([], []), 0, null, false)) as Result<ItemsOf<S>>;
+    }
+    const prepared = this.dialect.prepare(stmt);
+    return this.runPrepared(prepared, stmt, params as Params | undefined, opts) as Promise<
+      Result<ItemsOf<S>>
+    >;
+  }
+
+  /** The first column of the first row. */
+  async scalar<S extends Node>(
+    stmt: S,
+    params?: Params,
+  ): Promise<
+    ItemsOf<S> extends readonly [infer F, ...unknown[]] ? import("../sql/typing.js").ItemValue<F> | null : any
+  > {
+    return (await this.execute(stmt, params)).scalar() as never;
+  }
+
+  /** The first column of every row. */
+  async scalars<S extends Node>(
+    stmt: S,
+    params?: Params,
+  ): Promise<ScalarResult<import("../sql/typing.js").ScalarOf<ItemsOf<S>>>> {
+    return (await this.execute(stmt, params)).scalars();
+  }
+
+  /** @internal Runs an already prepared statement (the ORM prepares its own). */
+  async runPrepared(
+    prepared: PreparedStatement,
+    stmt: Node | null,
+    params?: Params,
+    _opts?: ExecutionOptions,
+  ): Promise<Result<any>> {
+    const { compiled, binds, cached } = prepared;
+    const { sql, values } = compiled.bind(binds, params);
+    if (this.#tx !== "active") await this.#prepareTransaction(stmt, compiled);
+    const pooled = this.#pooled ?? (await this.#connection());
+    const opts = {
+      name: compiled.sql !== null ? compiled.name : undefined,
+      bigint: compiled.needsBigInt,
+      returnsRows: compiled.returnsRows,
+    };
+    let res: DriverResult;
+    if (this.#quiet()) {
+      // No listeners, no echo: call the driver directly (synchronously where it can).
+      const driver = pooled.driver;
+      try {
+        res = driver.executeSync
+          ? driver.executeSync(sql, values, opts)
+          : await driver.execute(sql, values, opts);
+      } catch (e) {
+        throw await this.#handleError(e, sql, values);
+      }
+    } else res = await this.#driverCall(sql, values, pooled, stmt, cached, opts);
+
+    if (this.engine.options.echo === "debug") this.engine.logRows(res.rows);
+    return new Result(
+      res.rows,
+      rowFactoryFor(compiled, res.fields),
+      res.rowCount,
+      res.lastInsertId ?? null,
+      res.fields !== null,
+    );
+  }
+
+  async #prepareTransaction(stmt: Node | null, compiled: CompiledStatement | null): Promise<void> {
+    if (this.#tx === "invalid") {
+      throw new InvalidRequestError(
+        "The connection was lost during a transaction; call rollback() before using it again.",
+      );
+    }
+    this.#autobegin();
+    if (this.#tx !== "deferred") return;
+    if (stmt && compiled && this.#mayDeferBegin()) {
+      let plain = compiled.memo.get("plainRead") as boolean | undefined;
+      if (plain === undefined) {
+        plain = isPlainRead(stmt);
+        compiled.memo.set("plainRead", plain);
+      }
+      if (plain) return;
+    }
+    await this.#beginOnServer();
+  }
+
+  /** Runs SQL text as the driver takes it (placeholders in the driver's style), as exec_driver_sql. */
+  async executeDriverSql(
+    sql: string,
+    params: readonly unknown[] = [],
+    opts?: ExecuteOptions,
+  ): Promise<Result<any[]>> {
+    await this.#prepareTransaction(null, null);
+    const res = await this.#driverCall(sql, params, await this.#connection(), null, null, opts);
+    return new Result(
+      res.rows,
+      createRowFactory(
+        res.fields ?? [],
+        (res.fields ?? []).map(() => null),
+      ),
+      res.rowCount,
+      res.lastInsertId ?? null,
+      res.fields !== null,
+    );
+  }
+
+  /** executemany: INSERTs become multi-row VALUES in batches; other statements run per parameter set. */
+  async #executeMany(stmt: Node, paramSets: readonly Params[]): Promise<Result<any>> {
+    if (paramSets.length === 0) throw new ArgumentError("execute(stmt, []) needs at least one parameter set");
+    if (stmt instanceof Insert && stmt.state.rows === null && stmt.state.fromSelect === null) {
+      return this.#insertManyValues(stmt, paramSets);
+    }
+    const prepared = this.dialect.prepare(stmt);
+    await this.#prepareTransaction(stmt, prepared.compiled);
+    const bound = paramSets.map((p) => prepared.compiled.bind(prepared.binds, p));
+    const sql = bound[0]!.sql;
+    const valueSets = bound.map((b) => b.values);
+    const pooled = await this.#connection();
+    const rowCount = await this.#instrumented(
+      { sql, params: valueSets, stmt, cached: prepared.cached, executemany: true },
+      (driver) => driver.executeMany(sql, valueSets),
+      (n) => n,
+      pooled,
+    );
+    return new Result([], createRowFactory([], []), rowCount, null, false);
+  }
+
+  /** Batches rows into multi-row INSERTs under the dialect's parameter limit (insertmanyvalues). */
+  async #insertManyValues(stmt: Insert<any, any>, rows: readonly Params[]): Promise<Result<any>> {
+    const keys = Object.keys(rows[0]!);
+    const perRow = Math.max(
+      1,
+      keys.length +
+        stmt.table.columns.filter((c) => c.insertDefault !== null && !keys.includes(c.key)).length,
+    );
+    const batch = Math.max(1, Math.min(1000, Math.floor(this.dialect.maxBindParameters / perRow)));
+    const out: unknown[][] = [];
+    let total = 0;
+    let factory: RowFactory | null = null;
+    let lastId: number | bigint | null = null;
+    for (let i = 0; i < rows.length; i += batch) {
+      const chunk = rows.slice(i, i + batch).map((r) => {
+        const ordered: Record<string, unknown> = {};
+        for (const k of keys) {
+          if (!(k in r))
+            throw new ArgumentError(
+              `executemany INSERT: parameter set ${i} lacks '${k}', which the first set has; every set must name the same columns`,
+            );
+          ordered[k] = r[k];
+        }
+        return ordered;
+      });
+      let s = insert(stmt.state.target).values(chunk as never);
+      s = new Insert({
+        ...s.state,
+        returning: stmt.state.returning,
+        onConflict: stmt.state.onConflict,
+        onDuplicate: stmt.state.onDuplicate,
+      });
+      const res = await this.execute(s);
+      total += res.rowCount;
+      lastId = res.lastInsertId;
+      if (res.returnsRows) {
+        out.push(...(res as Result<any>).rawRowsUnprocessed());
+        factory = (res as Result<any>).factory;
+      }
+    }
+    return new Result(out, factory ?? createRowFactory([], []), total, lastId, factory !== null);
+  }
+
+  /** Streams a SELECT through a server-side cursor, `yieldPer` rows at a time. */
+  async stream<S extends Node>(
+    stmt: S,
+    params?: Params,
+    opts?: { yieldPer?: number },
+  ): Promise<AsyncResult<ItemsOf<S>>> {
+    const prepared = this.dialect.prepare(stmt);
+    const { compiled, binds } = prepared;
+    const { sql, values } = compiled.bind(binds, params);
+    await this.#prepareTransaction(stmt, compiled);
+    const batchSize = opts?.yieldPer ?? (this.#executionOptions.yieldPer as number | undefined) ?? 1000;
+    const driver = (await this.#connection()).driver;
+    let fields: readonly string[] | null = null;
+    const self = this;
+    const engine = this.engine;
+    const events = engine.events;
+    async function* batches(): AsyncIterable<unknown[][]> {
+      const call = { sql, params: values, statement: stmt, cached: prepared.cached, executemany: false };
+      if (events.has("beforeExecute")) events.emit("beforeExecute", call);
+      const start = performance.now();
+      let rowCount = 0;
+      try {
+        for await (const b of driver.stream(sql, values, batchSize, { bigint: compiled.needsBigInt })) {
+          fields = b.fields;
+          rowCount += b.rows.length;
+          yield b.rows;
+        }
+      } catch (e) {
+        throw await self.#handleError(e, sql, values);
+      }
+      const durationMs = performance.now() - start;
+      engine.logStatement(sql, values, durationMs, prepared.cached);
+      if (events.has("afterExecute")) events.emit("afterExecute", { ...call, rowCount, durationMs });
+    }
+    return new AsyncResult<ItemsOf<S>>(batches(), () => rowFactoryFor(compiled, fields));
+  }
+
+  /** Whether nothing observes statements (no execute events, no echo): the fast path applies. */
+  #quiet(): boolean {
+    const events = this.engine.events;
+    return this.engine.logger === null && !events.has("beforeExecute") && !events.has("afterExecute");
+  }
+
+  /** Runs one statement on the driver: events, echo and error mapping around it. */
+
+  #driverCall(
+    sql: string,
+    values: readonly unknown[],
+    pooled: PooledConnection,
+    stmt: Node | null = null,
+    cached: boolean | null = null,
+    opts?: { name?: string; bigint?: boolean; returnsRows?: boolean },
+  ) {
+    return this.#instrumented(
+      { sql, params: values, stmt, cached, executemany: false },
+      (driver) => driver.execute(sql, values, opts),
+      (res) => res.rowCount,
+      pooled,
+    );
+  }
+
+  /**
+   * beforeExecute, the driver call, echo and afterExecute. `cached` is null for SQL that was not
+   * compiled from a statement (BEGIN, driver SQL): echo shows it as raw.
+   */
+  async #instrumented<T>(
+    call: {
+      sql: string;
+      params: readonly unknown[];
+      stmt: Node | null;
+      cached: boolean | null;
+      executemany: boolean;
+    },
+    run: (driver: DriverConnection) => Promise<T>,
+    rowCountOf: (result: T) => number,
+    pooled: PooledConnection,
+  ): Promise<T> {
+    const engine = this.engine;
+    const events = engine.events;
+    const { sql, params, stmt, executemany } = call;
+    const cached = call.cached ?? false;
+    if (events.has("beforeExecute"))
+      events.emit("beforeExecute", { sql, params, statement: stmt, cached, executemany });
+    const logging = engine.logger !== null;
+    const start = logging || events.has("afterExecute") ? performance.now() : 0;
+    const res = await this.#guard(() => run(pooled.driver), sql, params);
+    if (start) {
+      const durationMs = performance.now() - start;
+      if (logging) engine.logStatement(sql, params, durationMs, call.cached);
+      if (events.has("afterExecute"))
+        events.emit("afterExecute", {
+          sql,
+          params,
+          rowCount: rowCountOf(res),
+          durationMs,
+          cached,
+          executemany,
+        });
+    }
+    return res;
+  }
+
+  async #guard<T>(fn: () => Promise<T>, sql: string, values: readonly unknown[]): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw await this.#handleError(e, sql, values);
+    }
+  }
+
+  /** Maps a driver error; on a lost connection, discards it (and every older pooled one). */
+  async #handleError(e: unknown, sql: string, values: readonly unknown[]): Promise<Error> {
+    const mapped: AthanorError =
+      (e as { orig?: unknown }).orig !== undefined
+        ? (e as AthanorError)
+        : this.dialect.mapError(e, {
+            sql,
+            params: values,
+            hideParameters: this.engine.options.hideParameters,
+          });
+    // A lost connection: discard it, and every pooled one opened before (the server went away).
+    if ((mapped as { connectionInvalidated?: boolean }).connectionInvalidated) await this.#invalidate(true);
+    const replaced = this.engine.events.emit("handleError", { error: mapped, sql, params: values });
+    return replaced ?? mapped;
+  }
+
+  /**
+   * Discards the underlying connection (it will not return to the pool). An open transaction is
+   * lost: call rollback(); the next statement then runs on a new connection.
+   */
+  async invalidate(): Promise<void> {
+    await this.#invalidate(false);
+  }
+
+  async #invalidate(wholePool: boolean): Promise<void> {
+    const pooled = this.#pooled;
+    if (!pooled) return;
+    this.#pooled = null;
+    if (this.#tx !== "none") this.#tx = "invalid";
+    this.#savepoints = 0;
+    if (wholePool) this.engine.pool.invalidateAll();
+    await this.engine.pool.release(pooled, { invalidate: true });
+  }
+
+  /** Rolls back what was not committed and returns the connection to the pool. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    const pooled = this.#pooled;
+    this.#pooled = null;
+    this.#closed = true;
+    if (!pooled) return;
+    if (this.#tx === "active") pooled.inTransaction = true;
+    this.#tx = "none";
+    if (pooled.info.get("isolationChanged")) {
+      pooled.info.delete("isolationChanged");
+      const level = this.engine.options.isolationLevel ?? this.dialect.defaultIsolationLevel;
+      try {
+        if (pooled.inTransaction) {
+          await pooled.driver.execute("ROLLBACK", []);
+          pooled.inTransaction = false;
+        }
+        for (const sql of this.dialect.isolationLevelSql(level)) await pooled.driver.execute(sql, []);
+      } catch {
+        await this.engine.pool.release(pooled, { invalidate: true });
+        return;
+      }
+    }
+    if (!this.engine.pool.tryReleaseSync(pooled)) await this.engine.pool.release(pooled);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Athanor: SQLAlchemy and Alembic for TypeScript. The public API; see README.md and
+ * docs/architecture.md.
+ */
+
+export { Dialect, type IsolationLevel } from "./dialects/dialect.js";
+export { ARRAY, ArrayType, JSONB, JsonbType, type NestedArray } from "./dialects/postgresql/types.js";
+export {
+  type DialectReflection,
+  NoSuchTableError,
+  type ReflectedCheck,
+  type ReflectedColumn,
+  type ReflectedEnum,
+  type ReflectedForeignKey,
+  type ReflectedIndex,
+  type ReflectedPrimaryKey,
+  type ReflectedTable,
+  type ReflectedUnique,
+} from "./dialects/reflection.js";
+export {
+  expressionsMatch,
+  normalizeDefaultSql,
+  referentialActionsMatch,
+  serverDefaultsMatch,
+  typeStorageKey,
+  typesMatch,
+} from "./dialects/type-compare.js";
+export * from "./engine/index.js";
+export * from "./errors.js";
+export * from "./orm/index.js";
+export * from "./schema/index.js";
+export type { ReflectOptions } from "./schema/protocols.js";
+export * from "./sql/index.js";

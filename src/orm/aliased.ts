@@ -1,0 +1,39 @@
+import type { Column } from "../schema/column.js";
+import type { Table } from "../schema/table.js";
+import type { Alias } from "../sql/from-clause.js";
+import { type EntityColumns, kEntity } from "../sql/protocols.js";
+import type { ColumnAttributes, ColumnDecls } from "./declarative/model-types.js";
+import { configuredMapper } from "./mapper/mapping.js";
+
+type MappedLike = abstract new (...args: any) => any;
+type DeclsOf<M> = M extends { readonly __table__: Table<string, infer C> }
+  ? C extends ColumnDecls
+    ? C
+    : never
+  : never;
+
+/** An alias of a mapped class: its columns read from the alias; usable in select() and join(). */
+export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & {
+  readonly __instance: InstanceType<M>;
+  readonly __aliasedClass: M;
+  readonly __alias__: Alias;
+  readonly [kEntity]: EntityColumns;
+};
+
+/**
+ * `aliased(User, "u")`: the same model under another name in one query (self-joins, joining a
+ * model twice): `select(User).join(mgr, User.managerId.eq(mgr.id))`.
+ */
+export function aliased<M extends MappedLike>(model: M, name?: string): AliasedClass<M> {
+  const mapper = configuredMapper(model);
+  const alias = mapper.table.alias(name);
+  const out: Record<string | symbol, unknown> = { __aliasedClass: model, __alias__: alias };
+  for (const c of mapper.columns) out[c.key] = alias.c[c.key] as Column<any, any>;
+  out[kEntity] = {
+    from: alias,
+    columns: mapper.defaultColumns.map((c) => alias.c[c.key]),
+    cacheToken: `mapper#${mapper.id}`,
+    entity: out,
+  } satisfies EntityColumns;
+  return out as AliasedClass<M>;
+}

@@ -1,0 +1,147 @@
+import { ArgumentError, MapperConfigurationError } from "../../errors.js";
+import { MetaData, type MetaDataOptions } from "../../schema/metadata.js";
+import type { NamingConvention } from "../../schema/naming.js";
+import { Table } from "../../schema/table.js";
+import { kEntity } from "../../sql/protocols.js";
+import { mapperFor } from "../mapper/mapping.js";
+import { Registry } from "../mapper/registry.js";
+import { InstanceState } from "../state/instance-state.js";
+import { kColumns, kRegistry, kState, kTable, kTableArgs } from "./keys.js";
+import type { BaseStatics, ColumnDecls } from "./model-types.js";
+import { type TableArgs, tableArgsToSchema } from "./table-args.js";
+
+/** Column keys that would collide with the declarative API on the class. */
+const RESERVED = new Set([
+  "metadata",
+  "registry",
+  "table",
+  "abstract",
+  "c",
+  "__table__",
+  "__mapper__",
+  "__columns__",
+  "prototype",
+]);
+
+/** Sets a new instance's attributes from the constructor argument (columns and relationships). */
+function initInstance(
+  obj: any,
+  cls: abstract new (...args: any) => any,
+  init: Record<string, unknown> | undefined,
+): void {
+  const mapper = mapperFor(cls);
+  obj[kState] = new InstanceState(mapper, obj);
+  if (!init) return;
+  for (const key of Object.keys(init)) {
+    if (mapper.byKey.has(key)) obj[key] = init[key];
+    else if (mapper.relationships.has(key)) {
+      mapper.registry.configure();
+      obj[key] = init[key];
+    } else {
+      throw new ArgumentError(
+        `'${key}' is not an attribute of ${mapper.name}. Columns: ${[...mapper.byKey.keys()].join(", ")}` +
+          `${mapper.relationships.size ? `; relationships: ${[...mapper.relationships.keys()].join(", ")}` : ""}.`,
+      );
+    }
+  }
+}
+
+export interface DeclarativeBaseOptions {
+  /** Use this MetaData (default: a new one with snake_case column names). */
+  metadata?: MetaData;
+  namingConvention?: NamingConvention;
+  /** How attribute keys become column names (default "snake_case": `createdAt` -> `created_at`). */
+  columnNaming?: MetaDataOptions["columnNaming"];
+  schema?: string;
+}
+
+/** The class `declarativeBase()` returns: extend it, or use `.table()` / `.abstract()`. */
+export interface DeclarativeBase extends BaseStatics<{}> {
+  new (init?: Record<string, unknown>): {};
+  /** The MetaData of every model of this base (what migrations and createAll use). */
+  readonly metadata: MetaData;
+  readonly registry: Registry;
+}
+
+/**
+ * The base of a set of models: `export const Base = declarativeBase()`. `Base.metadata` holds
+ * their tables. Models: `class Kit extends Base.table("kits", { ... }) {}`.
+ */
+export function declarativeBase(opts: DeclarativeBaseOptions = {}): DeclarativeBase {
+  const metadata =
+    opts.metadata ??
+    new MetaData({
+      columnNaming: opts.columnNaming ?? "snake_case",
+      namingConvention: opts.namingConvention,
+      schema: opts.schema,
+    });
+  const registry = new Registry(metadata);
+  registry.setResolver(mapperFor);
+
+  class Base {
+    static readonly metadata = metadata;
+    static readonly registry = registry;
+    static readonly __columns__: ColumnDecls = {};
+
+    constructor(init?: Record<string, unknown>) {
+      initInstance(this, new.target, init);
+    }
+
+    static abstract(this: any, columns: ColumnDecls): any {
+      checkKeys(columns, this.name);
+      const Abstract = class extends this {};
+      Object.defineProperty(Abstract, "name", { value: `${this.name}Abstract`, configurable: true });
+      Object.defineProperty(Abstract, "__columns__", {
+        value: { ...this.__columns__, ...columns },
+        configurable: true,
+      });
+      return Abstract;
+    }
+
+    static table(this: any, name: string, columns: ColumnDecls, args?: TableArgs): any {
+      if (Object.hasOwn(this, kTable) || Object.getOwnPropertyDescriptor(this, "__mapper__")) {
+        throw new MapperConfigurationError(
+          `${this.name} is already mapped to a table; mapped class inheritance is not supported. Share columns through Base.abstract({ ... }).`,
+        );
+      }
+      checkKeys(columns, name);
+      const decls: ColumnDecls = { ...this.__columns__, ...columns };
+      const table = new Table(name, metadata, decls, ...tableArgsToSchema(args));
+      const Generated = class extends this {};
+      Object.defineProperty(Generated, "name", { value: `${this.name}(${name})`, configurable: true });
+      Object.defineProperty(Generated, kTable, { value: table });
+      Object.defineProperty(Generated, kTableArgs, { value: args ?? {} });
+      Object.defineProperty(Generated, kRegistry, { value: registry });
+      Object.defineProperty(Generated, "__columns__", { value: decls, configurable: true });
+      // Until the user's subclass is mapped, touching any class attribute maps it (see mapping.ts).
+      const trigger = (key: string | symbol, read: (m: ReturnType<typeof mapperFor>) => unknown) =>
+        Object.defineProperty(Generated, key, {
+          get(this: any) {
+            return read(mapperFor(this));
+          },
+          configurable: true,
+        });
+      for (const col of table.columns) trigger(col.key, () => col);
+      trigger("__table__", (m) => m.table);
+      trigger("c", (m) => m.table.c);
+      trigger("__mapper__", (m) => m);
+      trigger(kEntity, (m) => m.entityColumns);
+      return Generated;
+    }
+  }
+  Object.defineProperty(Base, kColumns, { value: {} });
+  return Base as unknown as DeclarativeBase;
+}
+
+function checkKeys(columns: ColumnDecls, where: string): void {
+  for (const key of Object.keys(columns)) {
+    if (RESERVED.has(key)) {
+      throw new ArgumentError(
+        `Column key '${key}' on ${where} collides with the declarative API; use another key and name the column: \`${key}_: column(...).name("${key}")\``,
+      );
+    }
+  }
+}
+
+/** The instance type of a model class. */
+export type { InstanceOf } from "./model-types.js";

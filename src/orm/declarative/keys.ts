@@ -1,0 +1,8 @@
+/** Symbols the declarative machinery stores on classes and instances. */
+export const kColumns: unique symbol = Symbol.for("athanor.orm.columns");
+export const kTable: unique symbol = Symbol.for("athanor.orm.table");
+export const kTableArgs: unique symbol = Symbol.for("athanor.orm.tableArgs");
+export const kMapper: unique symbol = Symbol.for("athanor.orm.mapper");
+export const kRegistry: unique symbol = Symbol.for("athanor.orm.registry");
+/** The InstanceState of a mapped object (a symbol-keyed own property: invisible to JSON and Object.keys). */
+export const kState: unique symbol = Symbol.for("athanor.orm.state");

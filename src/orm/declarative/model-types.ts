@@ -1,0 +1,93 @@
+import type { BuilderInput, BuilderValue, Column, ColumnBuilder } from "../../schema/column.js";
+import type { Table } from "../../schema/table.js";
+import type { EntityColumns, kEntity } from "../../sql/protocols.js";
+import type { Mapper } from "../mapper/mapper.js";
+import type { TableArgs } from "./table-args.js";
+
+/** Column declarations of a model: `{ code: column(String()), ... }`. */
+export type ColumnDecls = Record<string, ColumnBuilder<any, any, boolean, boolean>>;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** Instance properties a model's columns give it. */
+export type InstanceColumns<C extends ColumnDecls> = { -readonly [K in keyof C]: BuilderValue<C[K]> };
+
+type RequiredKeys<C extends ColumnDecls> = {
+  [K in keyof C]: C[K] extends ColumnBuilder<any, any, infer N, infer D>
+    ? N extends true
+      ? never
+      : D extends true
+        ? never
+        : K
+    : never;
+}[keyof C];
+
+/** What a model's constructor takes: NOT NULL columns without defaults are required. */
+export type InsertInput<C extends ColumnDecls> = Simplify<
+  { [K in RequiredKeys<C>]: BuilderInput<C[K]> } & {
+    [K in Exclude<keyof C, RequiredKeys<C>>]?: BuilderInput<C[K]>;
+  }
+>;
+
+/** Class-level column attributes: `Kit.code` is a typed Column usable in expressions. */
+export type ColumnAttributes<C extends ColumnDecls> = {
+  readonly [K in keyof C & string]: Column<BuilderValue<C[K]>, BuilderInput<C[K]>, K>;
+};
+
+/** Any class constructor. */
+export type AnyCtor = abstract new (...args: any) => any;
+
+type ConstructorArgs<C extends ColumnDecls> =
+  {} extends InsertInput<C> ? [init?: InsertInput<C>] : [init: InsertInput<C>];
+
+/** Statics every mapped (table) class has. */
+export interface MappedStatics<C extends ColumnDecls> {
+  /** The Table this model maps. */
+  readonly __table__: Table<string, C>;
+  /** The table's columns by key (always safe, also for keys like `name`). */
+  readonly c: Table<string, C>["c"];
+  /** The model's mapper (configured on first use). */
+  readonly __mapper__: Mapper;
+  readonly [kEntity]: EntityColumns;
+}
+
+/** Statics of declarative bases and abstract models: the factories of subclasses. */
+export interface BaseStatics<C extends ColumnDecls> {
+  /** @internal Column declarations inherited by subclasses. */
+  readonly __columns__: C;
+  /**
+   * A mapped subclass for table `name`: `class Kit extends BaseModel.table("kits", {...}) {}`.
+   * Columns of abstract bases are included.
+   */
+  table<This extends AnyCtor & { readonly __columns__: ColumnDecls }, C2 extends ColumnDecls>(
+    this: This,
+    name: string,
+    columns: C2,
+    args?: TableArgs,
+  ): MappedClass<This, This["__columns__"] & C2>;
+  /** An abstract subclass adding columns (no table), as SQLAlchemy's `__abstract__ = True`. */
+  abstract<This extends AnyCtor & { readonly __columns__: ColumnDecls }, C2 extends ColumnDecls>(
+    this: This,
+    columns: C2,
+  ): AbstractClass<This, This["__columns__"] & C2>;
+}
+
+type StaticsOf<B> = Omit<B, "prototype" | "table" | "abstract" | "__columns__">;
+
+/** A mapped class: constructible with its insert input, instances carry the columns. */
+export type MappedClass<B extends AnyCtor, C extends ColumnDecls> = (new (
+  ...args: ConstructorArgs<C>
+) => InstanceType<B> & InstanceColumns<C>) &
+  Omit<StaticsOf<B>, keyof C> &
+  ColumnAttributes<C> &
+  MappedStatics<C>;
+
+/** An abstract model class: not mapped; `.table()` and `.abstract()` make subclasses. */
+export type AbstractClass<B extends AnyCtor, C extends ColumnDecls> = (abstract new (
+  ...args: any[]
+) => InstanceType<B> & InstanceColumns<C>) &
+  StaticsOf<B> &
+  BaseStatics<C>;
+
+/** The instance type of a mapped class. */
+export type InstanceOf<M> = M extends abstract new (...args: any) => infer R ? R : never;

@@ -1,0 +1,302 @@
+import type { Connection, ExecutionOptions, Params } from "../../engine/connection.js";
+import { createRowFactory, Result, type RowFactory } from "../../engine/result.js";
+
+import type { CompiledStatement } from "../../sql/compiler/compiled.js";
+import { Delete, Insert, Update } from "../../sql/dml.js";
+import type { Node } from "../../sql/node.js";
+import { isEntityLike } from "../../sql/protocols.js";
+import { Select } from "../../sql/select.js";
+import type { Session } from "../session/session.js";
+import { setLoadedRelationship } from "../state/attributes.js";
+import { stateOf } from "../state/instance-state.js";
+import { buildEntityReader, type EntityReader } from "./hydrate.js";
+import { executeOrmDml } from "./orm-dml.js";
+import { type EntityLayout, type LayoutItem, type OrmSelectPlan, planOrmSelect } from "./plan.js";
+import { runSelectinLoads } from "./relationship-loader.js";
+
+/** The entity layouts of a plan, depth first: the same order for every plan of one compiled shape. */
+function layoutsOf(plan: OrmSelectPlan): EntityLayout[] {
+  const out: EntityLayout[] = [];
+  const visit = (e: EntityLayout) => {
+    out.push(e);
+    for (const j of e.joined) visit(j.entity);
+  };
+  for (const item of plan.items) if (item.kind === "entity") visit(item.entity);
+  return out;
+}
+
+/** Readers for every entity of a plan, generated once per compiled shape. */
+function readersFor(compiled: CompiledStatement, plan: OrmSelectPlan): Map<EntityLayout, EntityReader> {
+  const layouts = layoutsOf(plan);
+  const readers = readerList(compiled, plan, layouts);
+  return new Map(layouts.map((e, i) => [e, readers[i]!]));
+}
+
+/** The readers in depth-first layout order (the first is the first entity of the row). */
+function readerList(
+  compiled: CompiledStatement,
+  plan: OrmSelectPlan,
+  layouts?: readonly EntityLayout[],
+): EntityReader[] {
+  let readers = compiled.memo.get("ormReaders") as EntityReader[] | undefined;
+  if (readers) return readers;
+  const processors = compiled.resultColumns!.map((c) => c.processor);
+  readers = (layouts ?? layoutsOf(plan)).map((e) =>
+    buildEntityReader(
+      e.node.mapper,
+      e.node.columns,
+      processors.slice(e.offset, e.offset + e.node.columns.length),
+      e.offset,
+      plan.width,
+    ),
+  );
+  compiled.memo.set("ormReaders", readers);
+  return readers;
+}
+
+/** Plans per statement object: statements built once and reused skip planning. */
+const planCache = new WeakMap<Select<any>, OrmSelectPlan>();
+
+function cachedPlan(stmt: Select<any>): OrmSelectPlan {
+  let plan = planCache.get(stmt);
+  if (!plan) {
+    plan = planOrmSelect(stmt);
+    planCache.set(stmt, plan);
+  }
+  return plan;
+}
+
+function hasEntities(stmt: Select<any>): boolean {
+  return stmt.state.items.some((i) => isEntityLike(i));
+}
+
+/** Runs a statement for a session: ORM selects hydrate objects; ORM DML syncs the session. */
+export async function executeOrm(
+  session: Session,
+  stmt: Node,
+  params?: Params | readonly Params[],
+  opts?: ExecutionOptions,
+): Promise<Result<any>> {
+  if (stmt instanceof Select && hasEntities(stmt) && !Array.isArray(params))
+    return executeOrmSelect(session, stmt, params as Params | undefined, opts);
+  if (stmt instanceof Insert || stmt instanceof Update || stmt instanceof Delete) {
+    if (isEntityLike(stmt.state.target)) return executeOrmDml(session, stmt, params, opts);
+  }
+  if (
+    stmt.kind === "select" ||
+    stmt.kind === "compound_select" ||
+    stmt.kind === "text" ||
+    stmt.kind === "textual_select"
+  )
+    await session._autoflush();
+  const conn = await session.connection();
+  return conn.execute(stmt, params as Params, opts);
+}
+
+/** Rows of an ORM select, hydrated, joined collections assembled, selectin relationships loaded. */
+export async function executeOrmSelect(
+  session: Session,
+  stmt: Select<any>,
+  params?: Params,
+  opts?: ExecutionOptions,
+): Promise<Result<any>> {
+  if (session._needsAutoflush()) await session._autoflush();
+  const conn = await session.connection();
+  const plan = cachedPlan(stmt);
+  const prepared = conn.dialect.prepare(plan.core);
+  const res = await conn.runPrepared(prepared, plan.core, params, opts);
+  const populate = Boolean(stmt.state.executionOptions.populateExisting ?? opts?.populateExisting);
+  const rows = res.rawRowsUnprocessed();
+  const items = await readRows(session, conn, prepared.compiled, plan, rows, populate);
+  return new Result(items, itemRowFactory(prepared.compiled, plan), items.length, null, true);
+}
+
+/** The row class of ORM result rows (entities and column values), made once per compiled shape. */
+function itemRowFactory(compiled: CompiledStatement, plan: OrmSelectPlan): RowFactory {
+  let f = compiled.memo.get("ormRowFactory") as RowFactory | undefined;
+  if (!f) {
+    const keys = plan.items.map((i) => (i.kind === "entity" ? i.entity.node.mapper.name : (i.key ?? "")));
+    f = createRowFactory(
+      keys,
+      keys.map(() => null),
+    );
+    compiled.memo.set("ormRowFactory", f);
+  }
+  return f;
+}
+
+/** Reads raw rows into item rows (entities and processed column values). */
+export async function readRows(
+  session: Session,
+  _conn: Connection,
+  compiled: CompiledStatement,
+  plan: OrmSelectPlan,
+  rows: unknown[][],
+  populate: boolean,
+): Promise<unknown[][]> {
+  const only = plan.items.length === 1 && plan.items[0]!.kind === "entity" ? plan.items[0]!.entity : null;
+  if (only && !only.joined.length) return readSingleEntity(session, compiled, plan, only, rows, populate);
+  return readMixedRows(session, compiled, plan, rows, populate);
+}
+
+/** The hot path: rows holding one entity and nothing else. */
+async function readSingleEntity(
+  session: Session,
+  compiled: CompiledStatement,
+  plan: OrmSelectPlan,
+  entity: EntityLayout,
+  rows: unknown[][],
+  populate: boolean,
+): Promise<unknown[][]> {
+  const read = readerList(compiled, plan)[0]!;
+
+  const identity = session.identityMap.forMapper(entity.node.mapper);
+  const out = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = [read(rows[i]!, session, identity, populate)];
+  if (hasPostLoads(entity)) {
+    const set = new Set<object>();
+    for (const r of out) if (r[0]) set.add(r[0]);
+    await runSelectinLoads(session, new Map([[entity, set]]), populate);
+  }
+  return out;
+}
+
+/** Whether an entity's load tree asks for selectin (or noload) relationships after the query. */
+function hasPostLoads(e: EntityLayout): boolean {
+  for (const edge of e.node.children.values())
+    if (edge.strategy === "selectin" || edge.strategy === "noload") return true;
+  return false;
+}
+
+/** Rows with several items, or joined eager loads: entities, columns, collections assembled. */
+async function readMixedRows(
+  session: Session,
+  compiled: CompiledStatement,
+  plan: OrmSelectPlan,
+  rows: unknown[][],
+  populate: boolean,
+): Promise<unknown[][]> {
+  const readers = readersFor(compiled, plan);
+  const processors = compiled.resultColumns!.map((c) => c.processor);
+  const out: unknown[][] = [];
+  const seenRows = plan.dedupe ? new Set<string>() : null;
+  const collections = new Map<object, Map<string, Set<object>>>();
+  const loadedEntities = new Map<EntityLayout, Set<object>>();
+  const identityFor = (e: EntityLayout) => session.identityMap.forMapper(e.node.mapper);
+  const roots = plan.items.filter((i): i is Extract<LayoutItem, { kind: "entity" }> => i.kind === "entity");
+  const rootIdentity = roots.map((r) => identityFor(r.entity));
+
+  const readJoined = (e: EntityLayout, parent: object, row: unknown[]) => {
+    for (const j of e.joined) {
+      const child = readers.get(j.entity)!(row, session, identityFor(j.entity), populate);
+      track(j.entity, child);
+      const rel = j.edge.rel;
+      let perParent = collections.get(parent);
+      if (!perParent) collections.set(parent, (perParent = new Map()));
+      let set = perParent.get(rel.key);
+      if (!set) perParent.set(rel.key, (set = new Set()));
+      if (child) {
+        set.add(child);
+        readJoined(j.entity, child, row);
+      }
+    }
+  };
+  const track = (e: EntityLayout, obj: object | null) => {
+    if (!obj) return;
+    let s = loadedEntities.get(e);
+    if (!s) loadedEntities.set(e, (s = new Set()));
+    s.add(obj);
+  };
+
+  for (const row of rows) {
+    const values: unknown[] = [];
+    let r = 0;
+    for (const item of plan.items) {
+      if (item.kind === "column") {
+        const v = row[item.position];
+        const p = processors[item.position];
+        values.push(v === null || v === undefined ? null : p ? p(v) : v);
+      } else {
+        const obj = readers.get(item.entity)!(row, session, rootIdentity[r]!, populate);
+        track(item.entity, obj);
+        if (obj) readJoined(item.entity, obj, row);
+        values.push(obj);
+        r++;
+      }
+    }
+    if (seenRows) {
+      const key = values
+        .map((v) =>
+          typeof v === "object" && v !== null
+            ? `#${stateOf(v)?.insertOrder ?? ""}:${String(stateOf(v)?.key)}`
+            : String(v),
+        )
+        .join("|");
+      if (seenRows.has(key)) continue;
+      seenRows.add(key);
+    }
+    out.push(values);
+  }
+  // Joined collections: assign what the rows delivered (parents already loaded keep theirs).
+  const assign = (e: EntityLayout) => {
+    for (const j of e.joined) {
+      const rel = j.edge.rel;
+      for (const parent of loadedEntities.get(e) ?? []) {
+        const st = stateOf(parent)!;
+        if (st.hasRel(rel.key) && !populate) continue;
+        setLoadedRelationship(st, rel, [...(collections.get(parent)?.get(rel.key) ?? [])]);
+      }
+      assign(j.entity);
+    }
+  };
+  for (const root of roots) assign(root.entity);
+  await runSelectinLoads(session, loadedEntities, populate);
+  return out;
+}
+
+/** Whether reading the plan's rows runs more queries (selectin loads, at any depth). */
+function loadsAfterRows(plan: OrmSelectPlan): boolean {
+  return layoutsOf(plan).some((e) =>
+    [...e.node.children.values()].some((edge) => edge.strategy === "selectin"),
+  );
+}
+
+/**
+ * Streams an ORM select in chunks of `yieldPer` rows (each chunk's selectin loads in one query
+ * per relationship level). A server-side cursor holds its connection until it is exhausted on
+ * PostgreSQL (pg) and MySQL, where the eager loads of a chunk could not run meanwhile: a plan
+ * with selectin loads reads the raw rows first, then hydrates and loads them chunk by chunk.
+ */
+export async function* streamOrm(
+  session: Session,
+  stmt: Node,
+  params: Params | undefined,
+  yieldPer: number,
+): AsyncIterable<unknown> {
+  if (!(stmt instanceof Select) || !hasEntities(stmt)) {
+    if (session._needsAutoflush()) await session._autoflush();
+    const conn = await session.connection();
+    const result = await conn.stream(stmt, params, { yieldPer });
+    // As the type says (and as for entities): one selected item yields its values, not rows.
+    if (stmt instanceof Select && stmt.state.items.length === 1) yield* result.scalars();
+    else yield* result;
+    return;
+  }
+  if (session._needsAutoflush()) await session._autoflush();
+  const conn = await session.connection();
+  const plan = cachedPlan(stmt);
+  const prepared = conn.dialect.prepare(plan.core);
+  const stream = await conn.stream(plan.core, params, { yieldPer });
+  const single = plan.items.length === 1;
+  let partitions: AsyncIterable<unknown[][]> | unknown[][][] = stream.rawPartitions();
+  if (loadsAfterRows(plan)) {
+    const buffered: unknown[][][] = [];
+    for await (const raw of partitions) buffered.push(raw);
+    partitions = buffered;
+  }
+  for await (const raw of partitions) {
+    const items = await readRows(session, conn, prepared.compiled, plan, raw, false);
+    const factory = single ? null : itemRowFactory(prepared.compiled, plan);
+    for (const it of items) yield factory ? factory.make(it) : it[0];
+  }
+}

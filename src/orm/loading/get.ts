@@ -1,0 +1,118 @@
+import { ArgumentError, ObjectDeletedError } from "../../errors.js";
+import { bindparam } from "../../sql/elements.js";
+import type { Node } from "../../sql/node.js";
+import { type Select, select } from "../../sql/select.js";
+import type { Mapper } from "../mapper/mapper.js";
+import type { Session } from "../session/session.js";
+import type { InstanceState } from "../state/instance-state.js";
+import { executeOrmSelect } from "./execute.js";
+import { loadOnly } from "./options.js";
+
+/** Primary key values in key-column order, from a scalar, an array or an object. */
+export function primaryKeyValues(mapper: Mapper, pk: unknown): unknown[] {
+  const cols = mapper.pk;
+  if (Array.isArray(pk)) {
+    if (pk.length !== cols.length)
+      throw new ArgumentError(
+        `${mapper.name} has a ${cols.length}-column primary key (${mapper.pkKeys.join(", ")}); got ${pk.length} value(s)`,
+      );
+    return pk;
+  }
+  if (pk !== null && typeof pk === "object" && !(pk instanceof Date) && !(pk instanceof Uint8Array)) {
+    return cols.map((c) => {
+      const v = (pk as Record<string, unknown>)[c.key];
+      if (v === undefined) throw new ArgumentError(`Primary key object for ${mapper.name} lacks '${c.key}'`);
+      return v;
+    });
+  }
+  if (cols.length !== 1)
+    throw new ArgumentError(
+      `${mapper.name} has a composite primary key (${mapper.pkKeys.join(", ")}); pass an array or an object of values`,
+    );
+  return [pk];
+}
+
+/** `SELECT ... WHERE pk = :pk_0 [AND ...]`, built once per mapper and reused. */
+function getStatement(mapper: Mapper): Select<any> {
+  let stmt = mapper.memo.get("getStatement") as Select<any> | undefined;
+  if (!stmt) {
+    stmt = select(mapper.cls as never).where(
+      ...mapper.pk.map((c, i) => c.column.eq(bindparam(`pk_${i}`, undefined, c.column.type) as never)),
+    );
+    mapper.memo.set("getStatement", stmt);
+  }
+  return stmt;
+}
+
+/** Session.get(): the identity map first, then one SELECT by primary key. */
+export async function getByIdentity(
+  session: Session,
+  mapper: Mapper,
+  pk: unknown,
+  opts: { populateExisting?: boolean; options?: readonly Node[] },
+): Promise<object | null> {
+  if (mapper.registry.needsConfigure) mapper.registry.configure();
+  const values = primaryKeyValues(mapper, pk);
+  if (values.some((v) => v === null || v === undefined)) return null;
+  if (!opts.populateExisting) {
+    const st = session.identityMap.get(mapper, mapper.identityKey(values));
+    if (st && !st.expiredKeys?.size) return st.obj;
+  }
+  let stmt = getStatement(mapper);
+  if (opts.options?.length) stmt = stmt.options(...opts.options);
+  if (opts.populateExisting) stmt = stmt.executionOptions({ populateExisting: true });
+  const params: Record<string, unknown> = {};
+  values.forEach((v, i) => {
+    params[`pk_${i}`] = v;
+  });
+  const res = await executeOrmSelect(session, stmt, params);
+  const row = res.rawRows()[0];
+  return (row?.[0] as object | undefined) ?? null;
+}
+
+/** Reloads an object's columns (all, or `attributes`) and resets its relationships. */
+export async function refreshObject(
+  session: Session,
+  st: InstanceState,
+  attributes: readonly string[] | null,
+): Promise<void> {
+  const mapper = st.mapper;
+  const colKeys = attributes ? attributes.filter((k) => mapper.byKey.has(k)) : null;
+  const relKeys = attributes
+    ? attributes.filter((k) => mapper.relationships.has(k))
+    : [...mapper.relationships.keys()];
+  if (attributes) {
+    const unknown = attributes.filter((k) => !mapper.byKey.has(k) && !mapper.relationships.has(k));
+    if (unknown.length)
+      throw new ArgumentError(
+        `refresh(): ${mapper.name} has no attribute ${unknown.map((k) => `'${k}'`).join(", ")}`,
+      );
+  }
+  for (const k of relKeys) {
+    if (st.rel) delete st.rel[k];
+    if (st.relCommitted) delete st.relCommitted[k];
+  }
+  if (colKeys && colKeys.length === 0) {
+    const { loadRelationship } = await import("./relationship-loader.js");
+    for (const k of relKeys) await loadRelationship(session, [st], mapper.relationship(k));
+    return;
+  }
+  let stmt = getStatement(mapper).executionOptions({ populateExisting: true });
+  if (colKeys) stmt = stmt.options(loadOnly(...colKeys.map((k) => mapper.byKey.get(k)!.column)));
+  const keyValues =
+    typeof st.key === "string" && mapper.pk.length > 1 ? (JSON.parse(st.key) as unknown[]) : [st.key];
+  const params: Record<string, unknown> = {};
+  keyValues.forEach((v, i) => {
+    params[`pk_${i}`] = v;
+  });
+  const res = await executeOrmSelect(session, stmt, params);
+  if (!res.rawRows().length) {
+    throw new ObjectDeletedError(
+      `${st.describe()} has been deleted, or its row is otherwise not present (refresh found no row).`,
+    );
+  }
+  if (attributes) {
+    const { loadRelationship } = await import("./relationship-loader.js");
+    for (const k of relKeys) await loadRelationship(session, [st], mapper.relationship(k));
+  }
+}

@@ -1,0 +1,122 @@
+import type { Processor } from "../../sql/type-engine.js";
+import { kState } from "../declarative/keys.js";
+import type { MappedColumn, Mapper } from "../mapper/mapper.js";
+import { expireColumns, restoreColumn } from "../state/attributes.js";
+import { InstanceState } from "../state/instance-state.js";
+import { snapshotExpression, snapshotValue } from "../unitofwork/changes.js";
+
+/** Reads one entity out of a row: the identity-mapped object, a new one, or null (outer join miss). */
+export type EntityReader = (
+  row: unknown[],
+  session: object,
+  identity: Map<unknown, InstanceState>,
+  populate: boolean,
+) => any;
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const prop = (key: string) => (IDENT.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+
+/** Updates an existing object from a row: expired columns restored; all columns when populating. */
+function refreshFromRow(
+  st: InstanceState,
+  cols: readonly MappedColumn[],
+  values: readonly unknown[],
+  populate: boolean,
+): void {
+  const snap = (st.committed ??= new Array(st.mapper.columns.length));
+  cols.forEach((c, i) => {
+    const v = values[i];
+    if (st.expiredKeys?.has(c.key)) restoreColumn(st, c.key, v);
+    else if (populate) st.obj[c.key] = v;
+    else return;
+    snap[c.index] = snapshotValue(c, v);
+  });
+  if (populate) st.forcedDirty = null;
+}
+
+/**
+ * Generates the reader of an entity whose columns `cols` sit at `offset` in each row, with the
+ * result processors of the compiled statement. Built once per compiled shape.
+ */
+export function buildEntityReader(
+  mapper: Mapper,
+  cols: readonly MappedColumn[],
+  processors: readonly Processor[],
+  offset: number,
+  rowWidth: number,
+): EntityReader {
+  const n = cols.length;
+  const fullRow =
+    offset === 0 && rowWidth === n && n === mapper.columns.length && cols.every((c, i) => c.index === i);
+  const pkPos = mapper.pk.map((pk) => cols.indexOf(pk));
+  if (pkPos.some((p) => p < 0))
+    throw new Error(`internal: ${mapper.name} primary key not among loaded columns`);
+  const deferred = mapper.columns.filter((c) => !cols.includes(c)).map((c) => c.key);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `let v${i} = row[${offset + i}]; if (v${i} === undefined) v${i} = null; else if (v${i} !== null && p${i} !== null) v${i} = p${i}(v${i});`,
+    );
+  }
+  const keyExpr =
+    pkPos.length === 1
+      ? `v${pkPos[0]}`
+      : `JSON.stringify([${pkPos.map((p) => `v${p}`).join(", ")}], (k, x) => typeof x === "bigint" ? x + "n" : x)`;
+  const assign = cols.map((c, i) => `o${prop(c.key)} = v${i};`).join(" ");
+  const snapValue = (c: MappedColumn, i: number) => snapshotExpression(c, `v${i}`);
+  let snapshot: string;
+  if (fullRow) {
+    // The row array becomes the snapshot (mutable values copied, see snapshotValue).
+    snapshot = `${cols.map((c, i) => `row[${i}] = ${snapValue(c, i)};`).join(" ")} const snap = row;`;
+  } else {
+    const fills = cols.map((c, i) => `snap[${c.index}] = ${snapValue(c, i)};`).join(" ");
+    snapshot = `const snap = new Array(${mapper.columns.length}); ${fills}`;
+  }
+  const params = [
+    "H",
+    "State",
+    "kState",
+    "mapper",
+    "refresh",
+    "cols",
+    "expire",
+    "deferred",
+    ...processors.map((_, i) => `p${i}`),
+  ];
+  const body = `
+    return function read(row, session, identity, populate) {
+      ${lines.join("\n      ")}
+      const key = ${keyExpr};
+      if (${pkPos.map((p) => `v${p} === null`).join(" || ")}) return null;
+      const ex = identity.get(key);
+      if (ex !== undefined) {
+        if (populate || (ex.expiredKeys !== null && ex.expiredKeys.size > 0)) refresh(ex, cols, [${cols.map((_, i) => `v${i}`).join(", ")}], populate);
+        return ex.obj;
+      }
+      const o = new H();
+      ${assign}
+      ${snapshot}
+      const st = new State(mapper, o);
+      st.session = session;
+      st.key = key;
+      st.committed = snap;
+      o[kState] = st;
+      identity.set(key, st);
+      ${deferred.length ? "expire(st, deferred);" : ""}
+      return o;
+    };`;
+  function H(): void {}
+  H.prototype = (mapper.cls as unknown as { prototype: object }).prototype;
+  const expire = (st: InstanceState, keys: readonly string[]) => expireColumns(st, keys, "deferred");
+  return new Function(...params, body)(
+    H,
+    InstanceState,
+    kState,
+    mapper,
+    refreshFromRow,
+    cols,
+    expire,
+    deferred,
+    ...processors,
+  ) as EntityReader;
+}

@@ -1,0 +1,55 @@
+import type { NestedTransaction } from "../../engine/transaction.js";
+import { InvalidRequestError } from "../../errors.js";
+import type { InstanceState } from "../state/instance-state.js";
+import type { Session } from "./session.js";
+
+/**
+ * A session's transaction: the root one (the connection's transaction) or a nested one (a
+ * SAVEPOINT from `beginNested()`). It records what its flushes inserted, updated and deleted, so
+ * rolling it back can put the objects back in step with the database.
+ */
+export class SessionTransaction implements AsyncDisposable {
+  readonly session: Session;
+  readonly parent: SessionTransaction | null;
+  /** The Core savepoint (null for the root transaction). */
+  readonly savepoint: NestedTransaction | null;
+  active = true;
+  readonly inserted = new Set<InstanceState>();
+  readonly updated = new Set<InstanceState>();
+  readonly deleted = new Set<InstanceState>();
+
+  constructor(session: Session, parent: SessionTransaction | null, savepoint: NestedTransaction | null) {
+    this.session = session;
+    this.parent = parent;
+    this.savepoint = savepoint;
+  }
+
+  get nested(): boolean {
+    return this.savepoint !== null;
+  }
+
+  /** Releases the savepoint (flushing first) or commits the root transaction. */
+  async commit(): Promise<void> {
+    if (!this.active) throw new InvalidRequestError("This transaction is no longer active");
+    if (!this.nested) return this.session.commit();
+    await this.session._commitNested(this);
+  }
+
+  /** Rolls back to the savepoint (or the whole transaction for the root). */
+  async rollback(): Promise<void> {
+    if (!this.active) return;
+    if (!this.nested) return this.session.rollback();
+    await this.session._rollbackNested(this);
+  }
+
+  /** Folds this (released) savepoint's records into the enclosing transaction. */
+  mergeInto(parent: SessionTransaction): void {
+    for (const s of this.inserted) parent.inserted.add(s);
+    for (const s of this.updated) parent.updated.add(s);
+    for (const s of this.deleted) parent.deleted.add(s);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.active) await this.rollback();
+  }
+}

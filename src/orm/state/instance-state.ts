@@ -1,0 +1,91 @@
+import { kState } from "../declarative/keys.js";
+import type { Mapper } from "../mapper/mapper.js";
+import type { Session } from "../session/session.js";
+
+export type ObjectStatus = "transient" | "pending" | "persistent" | "deleted" | "detached";
+
+/**
+ * Per-object bookkeeping, as SQLAlchemy's InstanceState: which session the object belongs to,
+ * its identity key, the column values last loaded or flushed (the snapshot dirty checks compare
+ * against), and relationship values and their snapshots.
+ */
+export class InstanceState {
+  readonly mapper: Mapper;
+  readonly obj: any;
+  session: Session | null = null;
+  /** The identity key once the row exists in the database (null for transient / pending). */
+  key: unknown = null;
+  /** Column values as last loaded or flushed, indexed like mapper.columns (null: never persisted). */
+  committed: unknown[] | null = null;
+  /** Relationship values by key (present only once loaded or set). */
+  rel: Record<string, unknown> | null = null;
+  /** Relationship values as last loaded or flushed (collections copied), for flush diffs. */
+  relCommitted: Record<string, unknown> | null = null;
+  /** A relationship was set or a collection changed since the last flush. */
+  relModified = false;
+  /** Marked with session.delete(), not yet flushed. */
+  markedDeleted = false;
+  /** The DELETE was flushed; the object leaves the session at commit. */
+  deletedFlushed = false;
+  /** Columns that were expired (their own properties replaced by throwing accessors). */
+  expiredKeys: Set<string> | null = null;
+  /** Attributes flagged modified by hand (flagModified), for in-place changes snapshots miss. */
+  forcedDirty: Set<string> | null = null;
+  /** The insertion order in the session (flush orders rows of one table by it). */
+  insertOrder = 0;
+
+  constructor(mapper: Mapper, obj: object) {
+    this.mapper = mapper;
+    this.obj = obj;
+  }
+
+  get status(): ObjectStatus {
+    if (this.session === null) return this.key === null ? "transient" : "detached";
+    if (this.key === null) return "pending";
+    return this.deletedFlushed ? "deleted" : "persistent";
+  }
+
+  /** Whether relationship `key` has a value (loaded or set). */
+  hasRel(key: string): boolean {
+    return this.rel !== null && key in this.rel;
+  }
+
+  setRel(key: string, value: unknown): void {
+    (this.rel ??= {})[key] = value;
+  }
+
+  setRelCommitted(key: string, value: unknown): void {
+    (this.relCommitted ??= {})[key] = Array.isArray(value) ? [...value] : value;
+  }
+
+  /** A short description for messages: `<Kit id=3>`. */
+  describe(): string {
+    // From the identity key (or snapshot), never the attributes: they may be expired accessors.
+    const values =
+      this.key === null
+        ? this.mapper.pk.map((c) => this.committed?.[c.index])
+        : this.mapper.pk.length === 1
+          ? [this.key]
+          : (JSON.parse(String(this.key)) as unknown[]);
+    const pk = this.mapper.pkKeys.map((k, i) => `${k}=${formatValue(values[i])}`).join(" ");
+    return `<${this.mapper.name}${pk ? ` ${pk}` : ""}${this.key === null ? " (not persisted)" : ""}>`;
+  }
+}
+
+function formatValue(v: unknown): string {
+  if (v === undefined) return "?";
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+/** The state of a mapped object, or null for anything else. */
+export function stateOf(obj: unknown): InstanceState | null {
+  if (typeof obj !== "object" || obj === null) return null;
+  return ((obj as Record<symbol, InstanceState | undefined>)[kState] ?? null) as InstanceState | null;
+}
+
+/** The object's status: transient, pending, persistent, deleted or detached. */
+export function objectStatus(obj: object): ObjectStatus {
+  const st = stateOf(obj);
+  if (!st) throw new TypeError(`${String(obj)} is not an instance of a mapped class`);
+  return st.status;
+}

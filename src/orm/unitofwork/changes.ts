@@ -1,0 +1,121 @@
+import type { MappedColumn, Mapper } from "../mapper/mapper.js";
+import type { InstanceState } from "../state/instance-state.js";
+
+type Comparator = (obj: any, snapshot: readonly unknown[]) => number[] | null;
+
+/** Equality of a current value with its snapshot, per value kind. */
+export const equalities = {
+  date: (a: unknown, b: unknown) =>
+    a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()),
+  binary: (a: unknown, b: unknown) =>
+    a === b || (a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0),
+  json: (a: unknown, b: unknown) => JSON.stringify(a === undefined ? null : a) === b,
+};
+
+/**
+ * The snapshot form of a value. Mutable values are copied so that changes made in place are
+ * seen: JSON documents keep their text, Dates and byte arrays a copy of their own.
+ */
+export function snapshotValue(col: MappedColumn, value: unknown): unknown {
+  switch (col.kind) {
+    case "json":
+      return JSON.stringify(value === undefined ? null : value);
+    case "date":
+      return value instanceof Date ? new Date(value.getTime()) : value;
+    case "binary":
+      return value instanceof Uint8Array ? new Uint8Array(value) : value;
+    default:
+      return value;
+  }
+}
+
+/** The generated-code form of snapshotValue for variable `v` (see the hydrators). */
+export function snapshotExpression(col: MappedColumn, v: string): string {
+  switch (col.kind) {
+    case "json":
+      return `JSON.stringify(${v})`;
+    case "date":
+      return `(${v} instanceof Date ? new Date(${v}.getTime()) : ${v})`;
+    case "binary":
+      return `(${v} instanceof Uint8Array ? new Uint8Array(${v}) : ${v})`;
+    default:
+      return v;
+  }
+}
+
+/** Generates the dirty check of a mapper: the indexes of changed columns (or null). */
+function buildComparator(mapper: Mapper): Comparator {
+  const lines: string[] = [];
+  for (const c of mapper.columns) {
+    const get = /^[A-Za-z_$][\w$]*$/.test(c.key) ? `o.${c.key}` : `o[${JSON.stringify(c.key)}]`;
+    const i = c.index;
+    let test: string;
+    if (c.kind === "plain")
+      test = `(v = ${get}) !== s[${i}] && v !== undefined && (v === v || s[${i}] === s[${i}])`;
+    else test = `(v = ${get}) !== undefined && !eq.${c.kind}(v, s[${i}])`;
+    lines.push(`if (${test}) (c ??= []).push(${i});`);
+  }
+  return new Function(
+    "eq",
+    `return function changed(o, s) { let c = null; let v; ${lines.join(" ")} return c; };`,
+  )(equalities) as Comparator;
+}
+
+function comparatorOf(mapper: Mapper): Comparator {
+  let cmp = mapper.memo.get("comparator") as Comparator | undefined;
+  if (!cmp) {
+    cmp = buildComparator(mapper);
+    mapper.memo.set("comparator", cmp);
+  }
+  return cmp;
+}
+
+/** Columns of a persistent object whose values differ from the snapshot (or were flagged). */
+export function changedColumns(st: InstanceState): MappedColumn[] {
+  const snap = st.committed;
+  if (snap === null) return [];
+  const mapper = st.mapper;
+  let indexes: number[] | null;
+  if (st.expiredKeys?.size) {
+    indexes = [];
+    for (const c of mapper.columns) {
+      if (st.expiredKeys.has(c.key)) continue;
+      const v = st.obj[c.key];
+      if (v === undefined) continue;
+      const same =
+        c.kind === "plain"
+          ? v === snap[c.index] || (Number.isNaN(v) && Number.isNaN(snap[c.index]))
+          : equalities[c.kind](v, snap[c.index]);
+      if (!same) indexes.push(c.index);
+    }
+  } else indexes = comparatorOf(mapper)(st.obj, snap);
+  const out = indexes ? indexes.map((i) => mapper.columns[i]!) : [];
+  if (st.forcedDirty)
+    for (const k of st.forcedDirty) if (!out.some((c) => c.key === k)) out.push(mapper.byKey.get(k)!);
+  return out;
+}
+
+/** Whether a persistent object has unflushed column or relationship changes. */
+export function isModified(st: InstanceState): boolean {
+  return st.relModified || changedColumns(st).length > 0;
+}
+
+/** Records the current values as the new snapshot (after load or flush). */
+export function takeSnapshot(st: InstanceState): void {
+  const mapper = st.mapper;
+  const snap = st.committed ?? new Array(mapper.columns.length);
+  for (const c of mapper.columns) {
+    if (st.expiredKeys?.has(c.key)) continue;
+    snap[c.index] = snapshotValue(c, st.obj[c.key]);
+  }
+  st.committed = snap;
+  st.forcedDirty = null;
+}
+
+/** Marks an attribute modified although its value compares equal (in-place change of a value). */
+export function flagModified(obj: object, key: string): void {
+  const st = (obj as Record<symbol, InstanceState>)[Symbol.for("athanor.orm.state")];
+  if (!st) throw new TypeError("flagModified() takes an instance of a mapped class");
+  if (!st.mapper.byKey.has(key)) throw new TypeError(`${st.mapper.name} has no column attribute '${key}'`);
+  (st.forcedDirty ??= new Set()).add(key);
+}

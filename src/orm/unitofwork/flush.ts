@@ -1,0 +1,254 @@
+import type { Connection } from "../../engine/connection.js";
+import { FlushError } from "../../errors.js";
+import type { Mapper } from "../mapper/mapper.js";
+import type { SyncPair } from "../relationships/join-conditions.js";
+import type { Relationship } from "../relationships/relationship.js";
+import type { Session } from "../session/session.js";
+import type { SessionTransaction } from "../session/session-transaction.js";
+import type { InstanceState } from "../state/instance-state.js";
+import { changedColumns, takeSnapshot } from "./changes.js";
+import { mapperOrder, rowOrder, selfReferential } from "./order.js";
+import {
+  deleteAssociations,
+  deleteRows,
+  insertAssociations,
+  insertRows,
+  type PersistContext,
+  planUpdate,
+  purgeAssociations,
+  updateRows,
+} from "./persist.js";
+import {
+  type AssociationChange,
+  applyAssignments,
+  type FkAssignment,
+  type FlushWork,
+  planFlush,
+} from "./sync.js";
+
+function groupBy<T, K>(items: Iterable<T>, key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+/** Splits self-referential rows into waves: each wave's parents are inserted by an earlier one. */
+function insertWaves(
+  ordered: readonly InstanceState[],
+  selfRels: readonly Relationship[],
+  assignments: readonly FkAssignment[],
+): InstanceState[][] {
+  if (!selfRels.length) return [ordered as InstanceState[]];
+  const parentOf = new Map<InstanceState, InstanceState[]>();
+  for (const a of assignments) {
+    if (a.parent && a.parent.mapper === a.child.mapper) {
+      const list = parentOf.get(a.child) ?? [];
+      list.push(a.parent);
+      parentOf.set(a.child, list);
+    }
+  }
+  const level = new Map<InstanceState, number>();
+  for (const st of ordered) {
+    const parents = parentOf.get(st) ?? [];
+    level.set(
+      st,
+      parents.reduce((m, p) => Math.max(m, (level.get(p) ?? -1) + 1), 0),
+    );
+  }
+  const waves: InstanceState[][] = [];
+  for (const st of ordered) (waves[level.get(st)!] ??= []).push(st);
+  return waves.filter(Boolean);
+}
+
+function associationsByRel(list: readonly AssociationChange[]): Map<Relationship, AssociationChange[]> {
+  return groupBy(list, (c) =>
+    c.rel.backref && c.rel.parent.id > c.rel.target.id ? c.rel.backref : c.rel,
+  ) as Map<Relationship, AssociationChange[]>;
+}
+
+/** Orients an association change to the relationship that will write it. */
+function oriented(
+  rel: Relationship,
+  changes: readonly AssociationChange[],
+): { parent: InstanceState; child: InstanceState }[] {
+  return changes.map((c) =>
+    c.rel === rel ? { parent: c.parent, child: c.child } : { parent: c.child, child: c.parent },
+  );
+}
+
+/** A row's value of `col` as last loaded or flushed (what the database holds now). */
+function committedValue(st: InstanceState, col: SyncPair["referenced"]): unknown {
+  const mc = st.mapper.byColumn.get(col);
+  return mc ? (st.committed?.[mc.index] ?? null) : null;
+}
+
+/**
+ * Rows deleted together that reference each other through a postUpdate relationship (the cycle
+ * postUpdate breaks) can't be deleted in either order: their foreign key is set to NULL by an
+ * UPDATE first, as SQLAlchemy's post_update does.
+ */
+async function unlinkPostUpdateCycles(ctx: PersistContext, work: FlushWork): Promise<void> {
+  if (!work.deletes.size) return;
+  const deleted = groupBy(work.deletes, (s) => s.mapper);
+  const unlinked = new Map<Mapper, Set<InstanceState>>();
+  for (const mapper of deleted.keys()) {
+    for (const rel of mapper.relationships.values()) {
+      if (!rel.configured || rel.options.viewonly || !rel.options.postUpdate || rel.secondary) continue;
+      const holder = rel.direction === "MANYTOONE" ? rel.parent : rel.target;
+      const referenced = rel.direction === "MANYTOONE" ? rel.target : rel.parent;
+      const holders = deleted.get(holder);
+      const targets = deleted.get(referenced);
+      if (!holders || !targets) continue;
+      const keyOf = (values: unknown[]) =>
+        JSON.stringify(values, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+      const targetKeys = new Set(
+        targets.map((t) => keyOf(rel.pairs.map((p) => committedValue(t, p.referenced)))),
+      );
+      for (const h of holders) {
+        const values = rel.pairs.map((p) => committedValue(h, p.referencing));
+        if (values.some((v) => v === null) || !targetKeys.has(keyOf(values))) continue;
+        for (const p of rel.pairs) h.obj[p.referencing.key] = null;
+        let set = unlinked.get(holder);
+        if (!set) unlinked.set(holder, (set = new Set()));
+        set.add(h);
+      }
+    }
+  }
+  for (const [mapper, states] of unlinked) {
+    const list = [...states].map((st) => planUpdate(st, changedColumns(st)));
+    await updateRows(ctx, mapper, list);
+    // The DELETE that follows matches the row as it is now (its version, for one).
+    for (const st of states) takeSnapshot(st);
+  }
+}
+
+/**
+ * Writes a session's changes: INSERTs in dependency order (parents first, batched, keys read
+ * back), UPDATEs grouped by the columns they change, association rows, then DELETEs children
+ * first. Runs inside the session transaction; on error the transaction must be rolled back.
+ */
+export async function flushSession(
+  session: Session,
+  conn: Connection,
+  tx: SessionTransaction,
+): Promise<void> {
+  const registries = new Set([...session.pending, ...session.markedDeleted].map((s) => s.mapper.registry));
+  for (const r of registries) r.configure();
+  const work = await planFlush(session);
+
+  const dirty: InstanceState[] = [];
+  for (const st of session.identityMap.states())
+    if (!work.deletes.has(st) && (st.relModified || st.committed !== null)) dirty.push(st);
+
+  const mappers = new Set<Mapper>();
+  for (const st of work.inserts) mappers.add(st.mapper);
+  for (const st of work.deletes) mappers.add(st.mapper);
+  for (const st of dirty) mappers.add(st.mapper);
+  const order = mapperOrder([...mappers]);
+  const ctx: PersistContext = { conn, inserted: [], updated: [] };
+
+  let pending = applyAssignments(work.assignments);
+  const insertsByMapper = groupBy(work.inserts, (s) => s.mapper);
+  for (const mapper of order) {
+    const states = insertsByMapper.get(mapper);
+    if (!states) continue;
+    const selfRels = selfReferential(mapper);
+    const ordered = rowOrder(states, selfRels);
+    for (const wave of insertWaves(ordered, selfRels, pending)) {
+      const inWave = new Set(wave);
+      pending = applyAssignments(pending, (a) => inWave.has(a.child));
+      const unresolved = pending.find((a) => inWave.has(a.child));
+      if (unresolved) {
+        throw new FlushError(
+          `Can't insert ${unresolved.child.describe()}: it references ${unresolved.parent!.describe()}, which is not inserted yet and is not in the same flush order. ` +
+            `If the two depend on each other, mark one relationship with { postUpdate: true }.`,
+        );
+      }
+      await insertRows(ctx, mapper, wave);
+      for (const st of wave) {
+        session.pending.delete(st);
+        session.identityMap.add(st);
+        tx.inserted.add(st);
+      }
+      pending = applyAssignments(pending);
+    }
+  }
+  pending = applyAssignments(pending);
+  if (pending.length) {
+    const a = pending[0]!;
+    throw new FlushError(
+      `Can't set the foreign key of ${a.child.describe()}: ${a.parent!.describe()} was not inserted by this flush (is it in the session?)`,
+    );
+  }
+
+  const updates = new Map<Mapper, ReturnType<typeof planUpdate>[]>();
+  const inserted = new Set(ctx.inserted);
+  for (const st of dirty) {
+    if (inserted.has(st)) continue;
+    const changed = changedColumns(st);
+    if (!changed.length) continue;
+    const list = updates.get(st.mapper) ?? [];
+    list.push(planUpdate(st, changed));
+    updates.set(st.mapper, list);
+  }
+  for (const mapper of order) {
+    const list = updates.get(mapper);
+    if (list) await updateRows(ctx, mapper, list);
+  }
+
+  if (work.postUpdates.length) {
+    applyAssignments(work.postUpdates);
+    const post = new Map<Mapper, ReturnType<typeof planUpdate>[]>();
+    for (const a of work.postUpdates) {
+      if (work.deletes.has(a.child)) continue;
+      const changed = changedColumns(a.child);
+      if (!changed.length) continue;
+      const list = post.get(a.child.mapper) ?? [];
+      if (!list.some((u) => u.st === a.child)) list.push(planUpdate(a.child, changed));
+      post.set(a.child.mapper, list);
+    }
+    for (const [mapper, list] of post) await updateRows(ctx, mapper, list);
+  }
+
+  for (const [rel, changes] of associationsByRel(work.associationDeletes))
+    await deleteAssociations(ctx, rel, oriented(rel, changes));
+  for (const [rel, purges] of groupBy(work.associationPurges, (p) => p.rel))
+    await purgeAssociations(
+      ctx,
+      rel,
+      purges.map((p) => p.parent),
+    );
+  for (const [rel, changes] of associationsByRel(work.associationInserts))
+    await insertAssociations(ctx, rel, oriented(rel, changes));
+
+  await unlinkPostUpdateCycles(ctx, work);
+  const deletesByMapper = groupBy(work.deletes, (s) => s.mapper);
+  for (const mapper of [...order].reverse()) {
+    const states = deletesByMapper.get(mapper);
+    if (!states) continue;
+    const ordered = rowOrder(states, selfReferential(mapper)).reverse();
+    await deleteRows(ctx, mapper, ordered);
+  }
+
+  for (const st of ctx.updated) {
+    takeSnapshot(st);
+    tx.updated.add(st);
+  }
+  for (const st of work.deletes) {
+    session.identityMap.remove(st);
+    st.markedDeleted = false;
+    st.deletedFlushed = true;
+    tx.deleted.add(st);
+  }
+  session.markedDeleted.clear();
+  for (const st of work.relTouched) {
+    if (st.rel) for (const [k, v] of Object.entries(st.rel)) st.setRelCommitted(k, v);
+    st.relModified = false;
+  }
+  for (const st of session.identityMap.states()) st.relModified = false;
+}

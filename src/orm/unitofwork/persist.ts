@@ -1,0 +1,361 @@
+import type { Connection } from "../../engine/connection.js";
+import { StaleDataError } from "../../errors.js";
+import type { Column } from "../../schema/column.js";
+import { delete_, insert, update } from "../../sql/dml.js";
+import { and_, type ColumnElement } from "../../sql/elements.js";
+import { ColumnClause } from "../../sql/from-clause.js";
+import { values } from "../../sql/values.js";
+import type { MappedColumn, Mapper } from "../mapper/mapper.js";
+import type { Relationship } from "../relationships/relationship.js";
+import { expireColumns } from "../state/attributes.js";
+import type { InstanceState } from "../state/instance-state.js";
+import { keysIn } from "../tuple-in.js";
+import { takeSnapshot } from "./changes.js";
+import { checkValues } from "./validate.js";
+
+/** What persistence steps share during one flush. */
+export interface PersistContext {
+  readonly conn: Connection;
+  /** States inserted / updated / deleted by this flush (the session transaction records them). */
+  readonly inserted: InstanceState[];
+  readonly updated: InstanceState[];
+}
+
+function paramCap(conn: Connection, perRow: number): number {
+  return Math.max(1, Math.floor((conn.dialect.maxBindParameters - 10) / Math.max(1, perRow)));
+}
+
+/** Values for client-side defaults the object does not set (assigned to the object, as SQLAlchemy does). */
+function applyClientDefaults(st: InstanceState, which: "insert" | "update", skip: ReadonlySet<string>): void {
+  const vc = st.mapper.versionColumn;
+  if (which === "insert" && vc && st.obj[vc.key] === undefined && !vc.column.default) {
+    // A new row starts at version 1, as SQLAlchemy's version counter.
+    const t = vc.column.type as { typeName: string; mode?: string };
+    st.obj[vc.key] = t.typeName === "bigint" && t.mode === "bigint" ? 1n : 1;
+  }
+  for (const c of st.mapper.columns) {
+    if (skip.has(c.key)) continue;
+    const d = which === "insert" ? c.column.default : c.column.onUpdate;
+    if (!d || d.kind === "sql") continue;
+    if (which === "insert" && st.obj[c.key] !== undefined) continue;
+    st.obj[c.key] = d.kind === "scalar" ? d.value : d.fn();
+  }
+}
+
+/** Whether the database, not the INSERT, supplies a column the object leaves unset. */
+function serverSupplied(c: MappedColumn): boolean {
+  const col = c.column;
+  return (
+    col.isAutoincrement ||
+    col.serverDefault !== null ||
+    col.computed !== null ||
+    (col.default !== null && col.default.kind === "sql")
+  );
+}
+
+function insertable(c: MappedColumn): boolean {
+  return c.column.computed === null && !(c.column.identity?.always ?? false);
+}
+
+/** INSERTs a mapper's new rows in multi-row batches, reading generated keys and defaults back. */
+export async function insertRows(
+  ctx: PersistContext,
+  mapper: Mapper,
+  states: readonly InstanceState[],
+): Promise<void> {
+  const dialect = ctx.conn.dialect;
+  const groups = new Map<string, { cols: MappedColumn[]; states: InstanceState[] }>();
+  for (const st of states) {
+    applyClientDefaults(st, "insert", new Set());
+    const cols = mapper.columns.filter((c) => insertable(c) && st.obj[c.key] !== undefined);
+    checkValues(st, cols);
+    const sig = cols.map((c) => c.index).join(",");
+    let g = groups.get(sig);
+    if (!g) groups.set(sig, (g = { cols, states: [] }));
+    g.states.push(st);
+  }
+  for (const { cols, states: group } of groups.values()) {
+    const given = new Set(cols);
+    const fetch = mapper.columns.filter(
+      (c) =>
+        !given.has(c) && (c.column.primaryKey || (mapper.args.eagerDefaults !== false && serverSupplied(c))),
+    );
+    const needKey = mapper.pk.some((c) => !given.has(c));
+    if (!dialect.supportsReturning && needKey) {
+      await insertOneByOne(ctx, mapper, cols, group, fetch);
+      continue;
+    }
+    const returning = dialect.supportsReturning ? fetch : [];
+    const chunk = paramCap(ctx.conn, cols.length || 1);
+    for (let i = 0; i < group.length; i += chunk) {
+      const part = group.slice(i, i + chunk);
+      const rows = part.map((st) => {
+        const row: Record<string, unknown> = {};
+        for (const c of cols) row[c.key] = st.obj[c.key];
+        return row;
+      });
+      let stmt: any = cols.length ? insert(mapper.table).values(rows as never) : insert(mapper.table);
+      if (returning.length) stmt = stmt.returning(...returning.map((c) => c.column));
+      if (!cols.length && part.length > 1) {
+        for (const st of part) await runInsert(ctx, insert(mapper.table), returning, [st], fetch);
+        continue;
+      }
+      await runInsert(ctx, stmt, returning, part, fetch);
+    }
+  }
+}
+
+async function runInsert(
+  ctx: PersistContext,
+  stmt: any,
+  returning: readonly MappedColumn[],
+  part: readonly InstanceState[],
+  fetch: readonly MappedColumn[],
+): Promise<void> {
+  const res = await ctx.conn.execute(stmt);
+  if (returning.length) {
+    const rows = res.rawRows();
+    rows.forEach((row, r) => {
+      const st = part[r]!;
+      returning.forEach((c, j) => {
+        st.obj[c.key] = row[j];
+      });
+    });
+  }
+  for (const st of part)
+    markInserted(
+      ctx,
+      st,
+      fetch.filter((c) => !returning.includes(c)),
+    );
+}
+
+/** Without RETURNING, rows needing generated keys go one at a time and read the insert id. */
+async function insertOneByOne(
+  ctx: PersistContext,
+  mapper: Mapper,
+  cols: readonly MappedColumn[],
+  group: readonly InstanceState[],
+  fetch: readonly MappedColumn[],
+): Promise<void> {
+  const auto = mapper.pk.length === 1 && mapper.pk[0]!.column.isAutoincrement ? mapper.pk[0]! : null;
+  for (const st of group) {
+    const row: Record<string, unknown> = {};
+    for (const c of cols) row[c.key] = st.obj[c.key];
+    const res = await ctx.conn.execute(
+      cols.length ? insert(mapper.table).values(row as never) : insert(mapper.table),
+    );
+    if (auto && res.lastInsertId !== null) st.obj[auto.key] = Number(res.lastInsertId);
+    markInserted(
+      ctx,
+      st,
+      fetch.filter((c) => c !== auto),
+    );
+  }
+}
+
+function markInserted(ctx: PersistContext, st: InstanceState, unknown: readonly MappedColumn[]): void {
+  // Columns the INSERT left out: the database generated those it supplies (expired below until
+  // read back); the others are NULL in the row, and so in the object, as after a load.
+  const missing: string[] = [];
+  for (const c of st.mapper.columns) {
+    if (st.obj[c.key] !== undefined) continue;
+    if (unknown.includes(c) || serverSupplied(c)) missing.push(c.key);
+    else st.obj[c.key] = null;
+  }
+  takeSnapshot(st);
+  if (missing.length) expireColumns(st, missing, "expired");
+  st.key = st.mapper.identityKeyOf(st.obj);
+  ctx.inserted.push(st);
+}
+
+/** A pending UPDATE of one row: the columns to set and, with versioning, the version it expects. */
+interface RowUpdate {
+  readonly st: InstanceState;
+  readonly cols: readonly MappedColumn[];
+  readonly oldVersion: unknown;
+}
+
+function stale(mapper: Mapper, verb: string, expected: number, matched: number): StaleDataError {
+  return new StaleDataError(
+    `${verb} statement on table '${mapper.table.name}' expected to ${verb === "UPDATE" ? "update" : "delete"} ${expected} row(s); ${matched} were matched. ` +
+      `The row${expected > 1 ? "s were" : " was"} changed or deleted by another transaction${mapper.versionColumn ? ` (version column '${mapper.versionColumn.key}')` : ""}; reload and retry.`,
+  );
+}
+
+/** Prepares the UPDATE of a changed row: onUpdate defaults and the version increment. */
+export function planUpdate(st: InstanceState, changed: readonly MappedColumn[]): RowUpdate {
+  const mapper = st.mapper;
+  const keys = new Set(changed.map((c) => c.key));
+  applyClientDefaults(st, "update", keys);
+  const cols = [...changed];
+  for (const c of mapper.columns)
+    if (!keys.has(c.key) && c.column.onUpdate && c.column.onUpdate.kind !== "sql") cols.push(c);
+  checkValues(st, cols);
+  let oldVersion: unknown = null;
+  const vc = mapper.versionColumn;
+  if (vc) {
+    oldVersion = st.committed![vc.index];
+    if (!keys.has(vc.key)) {
+      st.obj[vc.key] = typeof oldVersion === "bigint" ? oldVersion + 1n : Number(oldVersion ?? 0) + 1;
+      cols.push(vc);
+    }
+  }
+  return { st, cols, oldVersion };
+}
+
+/** UPDATEs rows, grouped by the columns they set: one statement per group, joined to VALUES. */
+export async function updateRows(
+  ctx: PersistContext,
+  mapper: Mapper,
+  updates: readonly RowUpdate[],
+): Promise<void> {
+  const groups = new Map<string, RowUpdate[]>();
+  for (const u of updates) {
+    const sig = u.cols.map((c) => c.index).join(",");
+    const g = groups.get(sig);
+    if (g) g.push(u);
+    else groups.set(sig, [u]);
+  }
+  const vc = mapper.versionColumn;
+  const sqlOnUpdate = mapper.columns.filter((c) => c.column.onUpdate?.kind === "sql");
+  for (const group of groups.values()) {
+    const cols = group[0]!.cols;
+    const setKeys = new Set(cols.map((c) => c.key));
+    const serverSet = sqlOnUpdate.filter((c) => !setKeys.has(c.key));
+    if (group.length === 1) {
+      const u = group[0]!;
+      const where: ColumnElement<any, any>[] = mapper.pk.map((c) =>
+        c.column.eq(u.st.committed![c.index] as never),
+      );
+      if (vc) where.push(vc.column.eq(u.oldVersion as never));
+      const set: Record<string, unknown> = {};
+      for (const c of cols) set[c.key] = u.st.obj[c.key];
+      const res = await ctx.conn.execute(
+        update(mapper.table)
+          .where(...where)
+          .values(set as never),
+      );
+      if (res.rowCount !== 1) throw stale(mapper, "UPDATE", 1, res.rowCount);
+    } else {
+      const chunk = paramCap(ctx.conn, cols.length + mapper.pk.length + (vc ? 1 : 0));
+      for (let i = 0; i < group.length; i += chunk)
+        await updateBatch(ctx, mapper, cols, group.slice(i, i + chunk));
+    }
+    for (const u of group) {
+      if (serverSet.length)
+        expireColumns(
+          u.st,
+          serverSet.map((c) => c.key),
+          "expired",
+        );
+      ctx.updated.push(u.st);
+    }
+  }
+}
+
+async function updateBatch(
+  ctx: PersistContext,
+  mapper: Mapper,
+  cols: readonly MappedColumn[],
+  part: readonly RowUpdate[],
+): Promise<void> {
+  const vc = mapper.versionColumn;
+  const keyCols = mapper.pk.map((c) => new ColumnClause(`k_${c.column.name}`, c.column.type));
+  const setCols = cols.map((c) => new ColumnClause(`v_${c.column.name}`, c.column.type));
+  const versionCol = vc ? [new ColumnClause("old_version", vc.column.type)] : [];
+  const v = values([...keyCols, ...setCols, ...versionCol], "athanor_v").data(
+    part.map((u) => [
+      ...mapper.pk.map((c) => u.st.committed![c.index]),
+      ...cols.map((c) => u.st.obj[c.key]),
+      ...(vc ? [u.oldVersion] : []),
+    ]),
+  );
+  const set: Record<string, unknown> = {};
+  cols.forEach((c, i) => {
+    set[c.key] = v.c[setCols[i]!.name];
+  });
+  const where: ColumnElement<any, any>[] = mapper.pk.map((c, i) =>
+    (c.column as Column<any, any>).eq(v.c[keyCols[i]!.name] as never),
+  );
+  if (vc) where.push(vc.column.eq(v.c.old_version as never));
+  const res = await ctx.conn.execute(
+    update(mapper.table)
+      .values(set as never)
+      .where(and_(...where)),
+  );
+  if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);
+}
+
+/** DELETEs rows by primary key (and version), in batches. */
+export async function deleteRows(
+  ctx: PersistContext,
+  mapper: Mapper,
+  states: readonly InstanceState[],
+): Promise<void> {
+  const vc = mapper.versionColumn;
+  const keyOf = (st: InstanceState) => mapper.pk.map((c) => st.committed?.[c.index] ?? st.obj[c.key]);
+  const chunk = paramCap(ctx.conn, mapper.pk.length + (vc ? 1 : 0));
+  for (let i = 0; i < states.length; i += chunk) {
+    const part = states.slice(i, i + chunk);
+    const cols = [...mapper.pk.map((c) => c.column), ...(vc ? [vc.column] : [])];
+    const cond = keysIn(
+      cols,
+      part.map((st) => [...keyOf(st), ...(vc ? [st.committed![vc.index]] : [])]),
+    );
+    const res = await ctx.conn.execute(delete_(mapper.table).where(cond));
+    if (res.rowCount !== part.length) throw stale(mapper, "DELETE", part.length, res.rowCount);
+  }
+}
+
+/** Rows of a many-to-many association table: the secondary's columns for one (parent, child) pair. */
+function associationRow(
+  rel: Relationship,
+  parent: InstanceState,
+  child: InstanceState,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const p of rel.pairs) row[p.referencing.key] = parent.obj[p.referenced.key];
+  for (const p of rel.secondaryPairs) row[p.referencing.key] = child.obj[p.referenced.key];
+  return row;
+}
+
+export async function insertAssociations(
+  ctx: PersistContext,
+  rel: Relationship,
+  pairs: readonly { parent: InstanceState; child: InstanceState }[],
+): Promise<void> {
+  const rows = pairs.map((p) => associationRow(rel, p.parent, p.child));
+  const chunk = paramCap(ctx.conn, Object.keys(rows[0] ?? {}).length);
+  for (let i = 0; i < rows.length; i += chunk)
+    await ctx.conn.execute(insert(rel.secondary!).values(rows.slice(i, i + chunk) as never));
+}
+
+export async function deleteAssociations(
+  ctx: PersistContext,
+  rel: Relationship,
+  pairs: readonly { parent: InstanceState; child: InstanceState }[],
+): Promise<void> {
+  const cols = [...rel.pairs, ...rel.secondaryPairs].map((p) => p.referencing);
+  const rows = pairs.map((p) => {
+    const r = associationRow(rel, p.parent, p.child);
+    return cols.map((c) => r[c.key]);
+  });
+  const chunk = paramCap(ctx.conn, cols.length);
+  for (let i = 0; i < rows.length; i += chunk)
+    await ctx.conn.execute(delete_(rel.secondary!).where(keysIn(cols, rows.slice(i, i + chunk))));
+}
+
+/** Removes every association row of deleted parents whose collection was never loaded. */
+export async function purgeAssociations(
+  ctx: PersistContext,
+  rel: Relationship,
+  parents: readonly InstanceState[],
+): Promise<void> {
+  const pairs = rel.pairs;
+  const cols = pairs.map((p) => p.referencing);
+  const rows = parents.map((s) => pairs.map((p) => s.obj[p.referenced.key]));
+  const chunk = paramCap(ctx.conn, cols.length);
+  for (let i = 0; i < rows.length; i += chunk)
+    await ctx.conn.execute(delete_(rel.secondary!).where(keysIn(cols, rows.slice(i, i + chunk))));
+}

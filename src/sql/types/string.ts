@@ -1,0 +1,34 @@
+import { TypeEngine } from "../type-engine.js";
+
+export class StringType extends TypeEngine<string> {
+  readonly typeName: string = "varchar";
+  readonly length: number | undefined;
+  readonly collation: string | undefined;
+  constructor(length?: number, collation?: string) {
+    super();
+    this.length = length;
+    this.collation = collation;
+  }
+  override get typeKey(): string {
+    return `${this.typeName}:${this.length ?? ""}:${this.collation ?? ""}`;
+  }
+  override get affinity() {
+    return "string" as const;
+  }
+}
+
+export class TextType extends StringType {
+  override readonly typeName: string = "text";
+}
+
+/** VARCHAR(length); without a length, VARCHAR on PostgreSQL and SQLite, VARCHAR(255) on MySQL. */
+export function String(length?: number, opts?: { collation?: string }): StringType {
+  return new StringType(length, opts?.collation);
+}
+/** Unbounded text (TEXT). */
+export function Text(opts?: { collation?: string }): TextType {
+  return new TextType(undefined, opts?.collation);
+}
+/** Same as String: every supported database stores Unicode. */
+export const Unicode = String;
+export const UnicodeText = Text;

@@ -1,0 +1,80 @@
+import type { ColumnElement } from "./elements.js";
+import type { ColumnClause, FromClause } from "./from-clause.js";
+import type { kEntity } from "./protocols.js";
+
+/** A mapped class (or aliased entity) usable in select(): the ORM gives it this protocol. */
+export type EntityItem = { readonly [kEntity]: unknown } & (abstract new (...args: any) => any);
+/** An aliased entity object (`aliased(Kit)`), whose instances are of type `R`. */
+export type AliasedEntityItem<R = any> = { readonly [kEntity]: unknown; readonly __instance: R };
+
+/** What select() takes: expressions, tables (all their columns) and ORM entities. */
+export type SelectItem = ColumnElement<any, any> | FromClause<any> | EntityItem | AliasedEntityItem;
+
+/** The value one select item contributes to a row. */
+export type ItemValue<I> =
+  I extends ColumnElement<infer T, any>
+    ? T
+    : I extends AliasedEntityItem<infer R>
+      ? R
+      : I extends abstract new (
+            ...args: any
+          ) => infer R
+        ? R
+        : I extends FromClause<infer C>
+          ? { -readonly [K in keyof C]: C[K] extends ColumnElement<infer T, any> ? T : never }
+          : never;
+
+/** The row key of a select item, when it has a static one (columns, labels). */
+export type ItemName<I> = I extends { readonly __name: infer N extends string }
+  ? string extends N
+    ? never
+    : N
+  : never;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+type TableRows<Items extends readonly unknown[]> = UnionToIntersection<
+  { [K in keyof Items]: Items[K] extends FromClause<any> ? ItemValue<Items[K]> : never }[number]
+>;
+
+/** Rows read by position. */
+export type RowTuple<Items extends readonly unknown[]> = {
+  -readonly [K in keyof Items]: ItemValue<Items[K]>;
+};
+
+/** Rows read by key: column keys and labels (and every column of a selected table). */
+export type RowNamed<Items extends readonly unknown[]> = {
+  -readonly [I in Items[number] as ItemName<I>]: ItemValue<I>;
+} & ([TableRows<Items>] extends [never] ? unknown : TableRows<Items>);
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/** A row of a statement whose columns are not known statically (`text()` without `.columns()`). */
+export interface UntypedRow extends Iterable<any> {
+  readonly [key: string]: any;
+  readonly [index: number]: any;
+  readonly length: number;
+}
+
+/** A result row: readable by position (and destructuring) and by key. */
+export type Row<Items extends readonly unknown[]> =
+  IsAny<Items[number]> extends true ? UntypedRow : RowTuple<Items> & RowNamed<Items>;
+
+/** The value of the first item: what `scalars()` yields. */
+export type ScalarOf<Items extends readonly unknown[]> =
+  IsAny<Items[number]> extends true
+    ? any
+    : Items extends readonly [infer F, ...unknown[]]
+      ? ItemValue<F>
+      : unknown;
+
+/** A plain record of a row: what `mappings()` yields. */
+export type RowMapping<Items extends readonly unknown[]> =
+  IsAny<Items[number]> extends true ? Record<string, any> : RowNamed<Items>;
+
+/** The columns a subquery or CTE of these items exposes. */
+export type SubqueryColumns<Items extends readonly unknown[]> = {
+  [I in Items[number] as ItemName<I>]: ColumnClause<ItemValue<I>, any, ItemName<I>>;
+} & (Items[number] extends FromClause<infer C> ? C : unknown);
