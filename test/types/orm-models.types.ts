@@ -177,6 +177,9 @@ async function queries() {
   expectTypeOf(rows[0]![1]).toEqualTypeOf<string>();
   const aliasRows = (await db.scalars(select(parent))).all();
   expectTypeOf(aliasRows).toEqualTypeOf<Category[]>();
+  select(Category).join(Category.children.of(parent));
+  // @ts-expect-error an alias of another class than the relationship's target
+  select(Kit).join(Kit.custodyEvents.of(parent));
 
   // text() with typed result columns.
   const typed = (
@@ -196,3 +199,16 @@ const ev = new CustodyEvent({});
 ev.kit = kit;
 // @ts-expect-error a relationship holds objects of its target class
 ev.kit = new CustodyEvent({});
+
+// The versionId column is filled by the ORM: optional in the constructor, a number on instances.
+class Doc extends Base.table(
+  "docs",
+  { id: column(Integer).primaryKey(), title: column(String(20)), rev: column(Integer) },
+  { versionId: "rev" },
+) {}
+const doc = new Doc({ title: "a" });
+expectTypeOf(doc.rev).toEqualTypeOf<number>();
+// @ts-expect-error title is still required
+new Doc({ rev: 1 });
+// @ts-expect-error versionId names a column of the model
+Base.table("docs2", { id: column(Integer).primaryKey() }, { versionId: "rev" });

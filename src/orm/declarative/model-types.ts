@@ -22,10 +22,13 @@ type RequiredKeys<C extends ColumnDecls> = {
     : never;
 }[keyof C];
 
-/** What a model's constructor takes: NOT NULL columns without defaults are required. */
-export type InsertInput<C extends ColumnDecls> = Simplify<
-  { [K in RequiredKeys<C>]: BuilderInput<C[K]> } & {
-    [K in Exclude<keyof C, RequiredKeys<C>>]?: BuilderInput<C[K]>;
+/**
+ * What a model's constructor takes: NOT NULL columns without defaults are required, except the
+ * `versionId` column `V`, which the ORM fills.
+ */
+export type InsertInput<C extends ColumnDecls, V extends PropertyKey = never> = Simplify<
+  { [K in Exclude<RequiredKeys<C>, V>]: BuilderInput<C[K]> } & {
+    [K in Exclude<keyof C, Exclude<RequiredKeys<C>, V>>]?: BuilderInput<C[K]>;
   }
 >;
 
@@ -37,8 +40,8 @@ export type ColumnAttributes<C extends ColumnDecls> = {
 /** Any class constructor. */
 export type AnyCtor = abstract new (...args: any) => any;
 
-type ConstructorArgs<C extends ColumnDecls> =
-  {} extends InsertInput<C> ? [init?: InsertInput<C>] : [init: InsertInput<C>];
+type ConstructorArgs<C extends ColumnDecls, V extends PropertyKey> =
+  {} extends InsertInput<C, V> ? [init?: InsertInput<C, V>] : [init: InsertInput<C, V>];
 
 /** Statics every mapped (table) class has. */
 export interface MappedStatics<C extends ColumnDecls> {
@@ -59,12 +62,16 @@ export interface BaseStatics<C extends ColumnDecls> {
    * A mapped subclass for table `name`: `class Kit extends BaseModel.table("kits", {...}) {}`.
    * Columns of abstract bases are included.
    */
-  table<This extends AnyCtor & { readonly __columns__: ColumnDecls }, C2 extends ColumnDecls>(
+  table<
+    This extends AnyCtor & { readonly __columns__: ColumnDecls },
+    C2 extends ColumnDecls,
+    V extends keyof (This["__columns__"] & C2) & string = never,
+  >(
     this: This,
     name: string,
     columns: C2,
-    args?: TableArgs,
-  ): MappedClass<This, This["__columns__"] & C2>;
+    args?: TableArgs<V>,
+  ): MappedClass<This, This["__columns__"] & C2, V>;
   /** An abstract subclass adding columns (no table), as SQLAlchemy's `__abstract__ = True`. */
   abstract<This extends AnyCtor & { readonly __columns__: ColumnDecls }, C2 extends ColumnDecls>(
     this: This,
@@ -75,8 +82,8 @@ export interface BaseStatics<C extends ColumnDecls> {
 type StaticsOf<B> = Omit<B, "prototype" | "table" | "abstract" | "__columns__">;
 
 /** A mapped class: constructible with its insert input, instances carry the columns. */
-export type MappedClass<B extends AnyCtor, C extends ColumnDecls> = (new (
-  ...args: ConstructorArgs<C>
+export type MappedClass<B extends AnyCtor, C extends ColumnDecls, V extends PropertyKey = never> = (new (
+  ...args: ConstructorArgs<C, V>
 ) => InstanceType<B> & InstanceColumns<C>) &
   Omit<StaticsOf<B>, keyof C> &
   ColumnAttributes<C> &

@@ -82,6 +82,12 @@ function parseCascade(text: string | undefined): Set<CascadeOption> {
  * The static is the class-level handle (joins, comparators, loader options); the instance
  * property (`declare custodyEvents: CustodyEvent[]`) holds the related objects once loaded.
  */
+/** An `aliased(Model)` of a relationship's target class. */
+interface AliasOf<T> {
+  readonly __instance: T;
+  readonly __alias__: FromClause;
+}
+
 export class Relationship<T = any> implements JoinTargetLike {
   declare readonly __target: T;
   readonly options: RelationshipOptions;
@@ -205,9 +211,13 @@ export class Relationship<T = any> implements JoinTargetLike {
     if (!this.#configured) this.parent.registry.configure();
   }
 
-  /** The join onto `alias` (an alias of the target) instead of the target table. */
-  of(alias: FromClause): JoinTargetLike {
-    return { [kJoinTarget]: () => this.#joinSpec(alias) };
+  /**
+   * The join onto an alias of the target instead of its table:
+   * `select(Category).join(Category.children.of(aliased(Category)))`.
+   */
+  of(alias: AliasOf<T> | FromClause): JoinTargetLike {
+    const from = "__alias__" in alias ? alias.__alias__ : alias;
+    return { [kJoinTarget]: () => this.#joinSpec(from) };
   }
 
   [kJoinTarget](): JoinTargetSpec {
@@ -227,7 +237,7 @@ export class Relationship<T = any> implements JoinTargetLike {
     }
     if (this.#selfReferential && !alias) {
       throw new ArgumentError(
-        `${this} joins ${this.parent.name} to itself: join an alias of it, e.g. \`const child = aliased(${this.target.name}); select(${this.parent.name}).join(${this}.of(child.__alias__))\``,
+        `${this} joins ${this.parent.name} to itself: join an alias of it, e.g. \`const child = aliased(${this.target.name}); select(${this.parent.name}).join(${this}.of(child))\``,
       );
     }
     return { target: to, onclause: this.joinCondition(this.parent.table, to) };

@@ -186,7 +186,7 @@ forEachDatabase("2.0-style queries", (tdb) => {
     // Joining along a self-referential relationship onto an alias.
     const child = aliased(Category, "child");
     const parents = (
-      await db.scalars(select(Category).join(Category.children.of(child.__alias__)).where(child.name.eq("b")))
+      await db.scalars(select(Category).join(Category.children.of(child)).where(child.name.eq("b")))
     ).all();
     expect(parents.map((c) => c.name)).toEqual(["root"]);
     // An aliased entity yields objects of the model, from the same identity map.
