@@ -1,8 +1,8 @@
 import type { Connection } from "../../engine/connection.js";
 import { StaleDataError } from "../../errors.js";
 import type { Column } from "../../schema/column.js";
-import { delete_, insert, update } from "../../sql/dml.js";
-import { and_, type ColumnElement } from "../../sql/elements.js";
+import { delete_, type Insert, insert, update } from "../../sql/dml.js";
+import { and_, bindparam, type ColumnElement } from "../../sql/elements.js";
 import { ColumnClause } from "../../sql/from-clause.js";
 import { values } from "../../sql/values.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
@@ -89,30 +89,61 @@ export async function insertRows(
     const chunk = paramCap(ctx.conn, cols.length || 1);
     for (let i = 0; i < group.length; i += chunk) {
       const part = group.slice(i, i + chunk);
-      const rows = part.map((st) => {
-        const row: Record<string, unknown> = {};
-        for (const c of cols) row[c.key] = st.obj[c.key];
-        return row;
-      });
-      let stmt: any = cols.length ? insert(mapper.table).values(rows as never) : insert(mapper.table);
-      if (returning.length) stmt = stmt.returning(...returning.map((c) => c.column));
-      if (!cols.length && part.length > 1) {
-        for (const st of part) await runInsert(ctx, insert(mapper.table), returning, [st], fetch);
+      if (!cols.length) {
+        for (const st of part)
+          await runInsert(ctx, batchInsert(mapper, cols, 1, returning), {}, returning, [st], fetch);
         continue;
       }
-      await runInsert(ctx, stmt, returning, part, fetch);
+      // An object with integer keys: V8 stores it like an array, and binds named "0", "1", ... read it.
+      const params: Record<number, unknown> = {};
+      let k = 0;
+      for (const st of part) for (const c of cols) params[k++] = st.obj[c.key];
+      await runInsert(ctx, batchInsert(mapper, cols, part.length, returning), params, returning, part, fetch);
     }
   }
 }
 
+/** Multi-row INSERTs built once per mapper and shape, with named binds `0`, `1`, ... in row order. */
+const batchInserts = new WeakMap<Mapper, Map<string, Insert<any, any>>>();
+const SHAPES_PER_MAPPER = 16;
+
+function batchInsert(
+  mapper: Mapper,
+  cols: readonly MappedColumn[],
+  rows: number,
+  returning: readonly MappedColumn[],
+): Insert<any, any> {
+  let shapes = batchInserts.get(mapper);
+  if (!shapes) batchInserts.set(mapper, (shapes = new Map()));
+  const key = `${cols.map((c) => c.index).join(",")}|${rows}|${returning.map((c) => c.index).join(",")}`;
+  let stmt = shapes.get(key);
+  if (stmt) return stmt;
+  stmt = insert(mapper.table);
+  if (cols.length) {
+    const values: Record<string, unknown>[] = [];
+    let k = 0;
+    for (let r = 0; r < rows; r++) {
+      const row: Record<string, unknown> = {};
+      for (const c of cols) row[c.key] = bindparam(String(k++), undefined, c.column.type);
+      values.push(row);
+    }
+    stmt = stmt.values(values as never);
+  }
+  if (returning.length) stmt = stmt.returning(...returning.map((c) => c.column)) as Insert<any, any>;
+  if (shapes.size >= SHAPES_PER_MAPPER) shapes.delete(shapes.keys().next().value!);
+  shapes.set(key, stmt);
+  return stmt;
+}
+
 async function runInsert(
   ctx: PersistContext,
-  stmt: any,
+  stmt: Insert<any, any>,
+  params: Readonly<Record<number, unknown>>,
   returning: readonly MappedColumn[],
   part: readonly InstanceState[],
   fetch: readonly MappedColumn[],
 ): Promise<void> {
-  const res = await ctx.conn.execute(stmt);
+  const res = await ctx.conn.execute(stmt, params);
   if (returning.length) {
     const rows = res.rawRows();
     rows.forEach((row, r) => {

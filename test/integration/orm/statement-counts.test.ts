@@ -57,6 +57,30 @@ forEachDatabase("statement counts", (tdb) => {
     await db.commit();
   });
 
+  it("flushes of the same shape reuse one compiled INSERT, each row with its own values", async () => {
+    await using db = SessionLocal();
+    const cached: (boolean | null)[] = [];
+    const listener = (e: { sql: string; cached: boolean | null }) => {
+      if (INSERT.test(e.sql)) cached.push(e.cached);
+    };
+    tdb.engine.events.on("afterExecute", listener);
+    try {
+      for (const batch of [0, 1]) {
+        db.addAll([0, 1, 2].map((i) => new Customer({ email: `s${batch}${i}@x.io`, name: `S${batch}${i}` })));
+        await db.flush();
+      }
+    } finally {
+      tdb.engine.events.off("afterExecute", listener);
+    }
+    expect(cached).toHaveLength(2);
+    expect(cached[1]).toBe(true);
+    const rows = (await db.execute(select(Customer.email, Customer.c.name).orderBy(Customer.email))).all();
+    expect(rows.map((r) => [r[0], r[1]])).toEqual(
+      ["s00", "s01", "s02", "s10", "s11", "s12"].map((k) => [`${k}@x.io`, `S${k.slice(1)}`]),
+    );
+    await db.commit();
+  });
+
   it("a flush of 2,000 new objects (1,000 parents, 1,000 children)", async () => {
     await using db = SessionLocal();
     const { count } = await counting(tdb.engine, async () => {
