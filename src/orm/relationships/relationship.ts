@@ -76,18 +76,18 @@ function parseCascade(text: string | undefined): Set<CascadeOption> {
   return out;
 }
 
-/**
- * A relationship between mapped classes, declared as a static field:
- * `static custodyEvents = relationship(() => CustodyEvent, { backPopulates: "kit" })`.
- * The static is the class-level handle (joins, comparators, loader options); the instance
- * property (`declare custodyEvents: CustodyEvent[]`) holds the related objects once loaded.
- */
 /** An `aliased(Model)` of a relationship's target class. */
 interface AliasOf<T> {
   readonly __instance: T;
   readonly __alias__: FromClause;
 }
 
+/**
+ * A relationship between mapped classes, declared as a static field:
+ * `static custodyEvents = relationship(() => CustodyEvent, { backPopulates: "kit" })`.
+ * The static is the class-level handle (joins, comparators, loader options); the instance
+ * property (`declare custodyEvents: CustodyEvent[]`) holds the related objects once loaded.
+ */
 export class Relationship<T = any> implements JoinTargetLike {
   declare readonly __target: T;
   readonly options: RelationshipOptions;

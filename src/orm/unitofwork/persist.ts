@@ -25,6 +25,8 @@ function paramCap(conn: Connection, perRow: number): number {
   return Math.max(1, Math.floor((conn.dialect.maxBindParameters - 10) / Math.max(1, perRow)));
 }
 
+const NOTHING_SET: ReadonlySet<string> = new Set();
+
 /** Values for client-side defaults the object does not set (assigned to the object, as SQLAlchemy does). */
 function applyClientDefaults(st: InstanceState, which: "insert" | "update", skip: ReadonlySet<string>): void {
   const vc = st.mapper.versionColumn;
@@ -66,7 +68,7 @@ export async function insertRows(
   const dialect = ctx.conn.dialect;
   const groups = new Map<string, { cols: MappedColumn[]; states: InstanceState[] }>();
   for (const st of states) {
-    applyClientDefaults(st, "insert", new Set());
+    applyClientDefaults(st, "insert", NOTHING_SET);
     const cols = mapper.columns.filter((c) => insertable(c) && st.obj[c.key] !== undefined);
     checkValues(st, cols);
     const sig = cols.map((c) => c.index).join(",");
@@ -74,7 +76,7 @@ export async function insertRows(
     if (!g) groups.set(sig, (g = { cols, states: [] }));
     g.states.push(st);
   }
-  for (const { cols, states: group } of groups.values()) {
+  for (const [sig, { cols, states: group }] of groups) {
     const given = new Set(cols);
     const fetch = mapper.columns.filter(
       (c) =>
@@ -90,44 +92,50 @@ export async function insertRows(
     for (let i = 0; i < group.length; i += chunk) {
       const part = group.slice(i, i + chunk);
       if (!cols.length) {
-        for (const st of part)
-          await runInsert(ctx, batchInsert(mapper, cols, 1, returning), {}, returning, [st], fetch);
+        const one = batchInsert(mapper, sig, cols, 1, returning);
+        for (const st of part) await runInsert(ctx, one, {}, returning, [st], fetch);
         continue;
       }
       // An object with integer keys: V8 stores it like an array, and binds named "0", "1", ... read it.
       const params: Record<number, unknown> = {};
       let k = 0;
       for (const st of part) for (const c of cols) params[k++] = st.obj[c.key];
-      await runInsert(ctx, batchInsert(mapper, cols, part.length, returning), params, returning, part, fetch);
+      const stmt = batchInsert(mapper, sig, cols, part.length, returning);
+      await runInsert(ctx, stmt, params, returning, part, fetch);
     }
   }
 }
 
-/** Multi-row INSERTs built once per mapper and shape, with named binds `0`, `1`, ... in row order. */
+/**
+ * Multi-row INSERTs built once per mapper and shape (column set, row count, RETURNING or not),
+ * with binds named `0`, `1`, ... in row order; the compiled SQL is then found by identity.
+ */
 const batchInserts = new WeakMap<Mapper, Map<string, Insert<any, any>>>();
 const SHAPES_PER_MAPPER = 16;
 
 function batchInsert(
   mapper: Mapper,
+  colsSig: string,
   cols: readonly MappedColumn[],
-  rows: number,
+  rowCount: number,
   returning: readonly MappedColumn[],
 ): Insert<any, any> {
   let shapes = batchInserts.get(mapper);
   if (!shapes) batchInserts.set(mapper, (shapes = new Map()));
-  const key = `${cols.map((c) => c.index).join(",")}|${rows}|${returning.map((c) => c.index).join(",")}`;
+  // RETURNING follows from the column set, except that dialects without it get none.
+  const key = `${colsSig}|${rowCount}|${returning.length > 0}`;
   let stmt = shapes.get(key);
   if (stmt) return stmt;
   stmt = insert(mapper.table);
   if (cols.length) {
-    const values: Record<string, unknown>[] = [];
+    const rows: Record<string, unknown>[] = [];
     let k = 0;
-    for (let r = 0; r < rows; r++) {
+    for (let r = 0; r < rowCount; r++) {
       const row: Record<string, unknown> = {};
       for (const c of cols) row[c.key] = bindparam(String(k++), undefined, c.column.type);
-      values.push(row);
+      rows.push(row);
     }
-    stmt = stmt.values(values as never);
+    stmt = stmt.values(rows as never);
   }
   if (returning.length) stmt = stmt.returning(...returning.map((c) => c.column)) as Insert<any, any>;
   if (shapes.size >= SHAPES_PER_MAPPER) shapes.delete(shapes.keys().next().value!);
