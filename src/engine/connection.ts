@@ -57,6 +57,25 @@ function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | 
   return f;
 }
 
+/** What the driver needs to know of a compiled statement besides its SQL. */
+function driverOptions(compiled: CompiledStatement): ExecuteOptions {
+  return {
+    name: compiled.sql !== null ? compiled.name : undefined,
+    bigint: compiled.needsBigInt,
+    returnsRows: compiled.returnsRows,
+  };
+}
+
+/** Whether a statement only reads (memoized per compiled shape): such reads may precede BEGIN. */
+function plainRead(stmt: Node, compiled: CompiledStatement): boolean {
+  let plain = compiled.memo.get("plainRead") as boolean | undefined;
+  if (plain === undefined) {
+    plain = isPlainRead(stmt);
+    compiled.memo.set("plainRead", plain);
+  }
+  return plain;
+}
+
 /**
  * A database connection checked out of the engine's pool. Like SQLAlchemy 2.0's Connection it
  * begins a transaction on first use; `commit()` makes the work permanent and `close()` rolls
@@ -258,6 +277,15 @@ export class Connection implements AsyncDisposable {
     if (this.engine.events.has("commit")) this.engine.events.emit("commit", { raw: pooled.driver.raw });
   }
 
+  /** @internal rollback() when no BEGIN reached the server (nothing to send); false otherwise. */
+  _rollbackSync(): boolean {
+    if (this.#tx === "active") return false;
+    this.#tx = "none";
+    this.#root = null;
+    this.#savepoints = 0;
+    return true;
+  }
+
   /** Rolls back the current transaction (nothing to do if none began). */
   async rollback(): Promise<void> {
     const wasActive = this.#tx === "active";
@@ -316,17 +344,30 @@ export class Connection implements AsyncDisposable {
     prepared: PreparedStatement,
     stmt: Node | null,
     params?: Params,
-    _opts?: ExecutionOptions,
+    opts?: ExecutionOptions,
   ): Promise<Result<any>> {
+    const res = await this._runPreparedRaw(prepared, stmt, params, opts);
+    return new Result(
+      res.rows,
+      rowFactoryFor(prepared.compiled, res.fields),
+      res.rowCount,
+      res.lastInsertId ?? null,
+      res.fields !== null,
+    );
+  }
+
+  /** @internal runPrepared(), returning the driver's result as it is (rows unprocessed). */
+  async _runPreparedRaw(
+    prepared: PreparedStatement,
+    stmt: Node | null,
+    params?: Params,
+    _opts?: ExecutionOptions,
+  ): Promise<DriverResult> {
     const { compiled, binds, cached } = prepared;
     const { sql, values } = compiled.bind(binds, params);
     if (this.#tx !== "active") await this.#prepareTransaction(stmt, compiled);
     const pooled = this.#pooled ?? (await this.#connection());
-    const opts = {
-      name: compiled.sql !== null ? compiled.name : undefined,
-      bigint: compiled.needsBigInt,
-      returnsRows: compiled.returnsRows,
-    };
+    const opts = driverOptions(compiled);
     let res: DriverResult;
     if (this.#quiet()) {
       // No listeners, no echo: call the driver directly (synchronously where it can).
@@ -341,13 +382,40 @@ export class Connection implements AsyncDisposable {
     } else res = await this.#driverCall(sql, values, pooled, stmt, cached, opts);
 
     if (this.engine.options.echo === "debug") this.engine.logRows(res.rows);
-    return new Result(
-      res.rows,
-      rowFactoryFor(compiled, res.fields),
-      res.rowCount,
-      res.lastInsertId ?? null,
-      res.fields !== null,
-    );
+    return res;
+  }
+
+  /**
+   * @internal runPrepared() without waiting, for the ORM's hot read paths: the driver's result
+   * when a connection is checked out, nothing observes statements, no BEGIN has to reach the
+   * server and the driver is synchronous (better-sqlite3); null when any of that does not hold,
+   * and then nothing was done. A driver error comes back as a promise rejected with the error
+   * runPrepared() would throw.
+   */
+  _runPreparedSync(
+    prepared: PreparedStatement,
+    stmt: Node,
+    params?: Params,
+  ): DriverResult | Promise<never> | null {
+    const pooled = this.#pooled;
+    if (pooled === null || pooled.driver.executeSync === undefined || !this.#quiet()) return null;
+    const { compiled, binds } = prepared;
+    if (this.#tx !== "active" && !this.#transactionReadySync(stmt, compiled)) return null;
+    const { sql, values } = compiled.bind(binds, params);
+    try {
+      return pooled.driver.executeSync(sql, values, driverOptions(compiled));
+    } catch (e) {
+      return this.#handleError(e, sql, values).then((err) => {
+        throw err;
+      });
+    }
+  }
+
+  /** Whether a statement may run now with no BEGIN sent first (the transaction is begun lazily). */
+  #transactionReadySync(stmt: Node, compiled: CompiledStatement): boolean {
+    if (this.#tx === "invalid") return false;
+    this.#autobegin();
+    return this.#tx !== "deferred" || (this.#mayDeferBegin() && plainRead(stmt, compiled));
   }
 
   async #prepareTransaction(stmt: Node | null, compiled: CompiledStatement | null): Promise<void> {
@@ -358,14 +426,7 @@ export class Connection implements AsyncDisposable {
     }
     this.#autobegin();
     if (this.#tx !== "deferred") return;
-    if (stmt && compiled && this.#mayDeferBegin()) {
-      let plain = compiled.memo.get("plainRead") as boolean | undefined;
-      if (plain === undefined) {
-        plain = isPlainRead(stmt);
-        compiled.memo.set("plainRead", plain);
-      }
-      if (plain) return;
-    }
+    if (stmt && compiled && this.#mayDeferBegin() && plainRead(stmt, compiled)) return;
     await this.#beginOnServer();
   }
 
@@ -599,7 +660,7 @@ export class Connection implements AsyncDisposable {
 
   /** Rolls back what was not committed and returns the connection to the pool. */
   async close(): Promise<void> {
-    if (this.#closed) return;
+    if (this.#closed || this._closeSync()) return;
     const pooled = this.#pooled;
     this.#pooled = null;
     this.#closed = true;
@@ -621,6 +682,23 @@ export class Connection implements AsyncDisposable {
       }
     }
     if (!this.engine.pool.tryReleaseSync(pooled)) await this.engine.pool.release(pooled);
+  }
+
+  /**
+   * @internal close() when it needs no I/O (no transaction on the server, the isolation level
+   * untouched, the pool takes the connection back at once); false otherwise, and nothing was done.
+   */
+  _closeSync(): boolean {
+    if (this.#closed) return true;
+    const pooled = this.#pooled;
+    if (pooled !== null) {
+      if (this.#tx === "active" || pooled.info.has("isolationChanged")) return false;
+      if (!this.engine.pool.tryReleaseSync(pooled)) return false;
+    }
+    this.#pooled = null;
+    this.#closed = true;
+    this.#tx = "none";
+    return true;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

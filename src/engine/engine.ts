@@ -71,6 +71,8 @@ function dialectFor(url: DatabaseUrl): Dialect {
   );
 }
 
+const NO_OPTIONS: ExecutionOptions = Object.freeze({});
+
 const consoleLogger: Logger = { info: (m) => console.log(m), debug: (m) => console.debug(m) };
 
 /**
@@ -153,7 +155,7 @@ export class Engine {
 
   /** Checks out a connection; close it (or `await using`) to return it. */
   async connect(): Promise<Connection> {
-    const executionOptions = this.options.executionOptions ?? {};
+    const executionOptions = this.options.executionOptions ?? NO_OPTIONS;
     const conn = new Connection(this, await this._checkout(), executionOptions);
     if (executionOptions.isolationLevel !== undefined) {
       try {
@@ -165,6 +167,18 @@ export class Engine {
       }
     }
     return conn;
+  }
+
+  /**
+   * @internal connect() without waiting: a Connection on an idle pooled connection that is ready
+   * as it is, or null (the pool must open, ping or wait, or an isolation level must be set).
+   */
+  _connectSync(): Connection | null {
+    if (this.#disposed) return null;
+    const executionOptions = this.options.executionOptions ?? NO_OPTIONS;
+    if (executionOptions.isolationLevel !== undefined) return null;
+    const pooled = this.pool.tryConnectSync();
+    return pooled === null ? null : new Connection(this, pooled, executionOptions);
   }
 
   /** @internal A pooled connection, with connect errors mapped. */

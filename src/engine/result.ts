@@ -53,7 +53,9 @@ export function createRowFactory(keys: readonly string[], processors: readonly P
  * `first()`, `one()`, `scalar()` and iteration consume it. Rows are typed from the statement.
  */
 export class Result<Items extends readonly unknown[] = unknown[]> implements Iterable<Row<Items>> {
-  readonly #rows: readonly unknown[][];
+  /** Rows as arrays; or, when #flat, the single value of each one-item row. */
+  readonly #rows: readonly unknown[];
+  readonly #flat: boolean;
   readonly #factory: RowFactory;
   #pos = 0;
   /** Rows affected by INSERT / UPDATE / DELETE (or returned by SELECT). */
@@ -69,12 +71,32 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
     rowCount: number,
     lastInsertId: number | bigint | null,
     returnsRows: boolean,
+    flat = false,
   ) {
     this.#rows = rows;
+    this.#flat = flat;
     this.#factory = factory;
     this.rowCount = rowCount;
     this.lastInsertId = lastInsertId;
     this.returnsRows = returnsRows;
+  }
+
+  /**
+   * @internal A result of one-item rows held as a flat list of values (the ORM's entity lists):
+   * no array per row, and scalars() hands the values on as they are.
+   */
+  static ofValues<Items extends readonly unknown[]>(values: unknown[], factory: RowFactory): Result<Items> {
+    return new Result<Items>(values as unknown[][], factory, values.length, null, true, true);
+  }
+
+  #row(i: number): unknown[] {
+    return this.#flat ? [this.#rows[i]] : (this.#rows[i] as unknown[]);
+  }
+
+  #rest(): unknown[][] {
+    const rest = this.#rows.slice(this.#pos);
+    this.#pos = this.#rows.length;
+    return this.#flat ? rest.map((v) => [v]) : (rest as unknown[][]);
   }
 
   /** @internal The row factory (for results assembled from several statements). */
@@ -84,9 +106,7 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
 
   /** @internal The remaining rows as the driver returned them (processors not applied). */
   rawRowsUnprocessed(): unknown[][] {
-    const rows = this.#rows.slice(this.#pos);
-    this.#pos = this.#rows.length;
-    return rows;
+    return this.#rest();
   }
 
   /** The result's column keys. */
@@ -97,8 +117,7 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
   /** The raw (processed) values of the remaining rows as arrays; for the ORM's hydrators. */
   rawRows(): unknown[][] {
     const f = this.#factory;
-    const rows = this.#rows.slice(this.#pos);
-    this.#pos = this.#rows.length;
+    const rows = this.#rest();
     if (f.processors.every((p) => !p)) return rows;
     const ps = f.processors;
     return rows.map((r) =>
@@ -110,7 +129,7 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
   all(): Row<Items>[] {
     const out: Row<Items>[] = [];
     const make = this.#factory.make;
-    for (let i = this.#pos; i < this.#rows.length; i++) out.push(make(this.#rows[i]!));
+    for (let i = this.#pos; i < this.#rows.length; i++) out.push(make(this.#row(i)));
     this.#pos = this.#rows.length;
     return out;
   }
@@ -123,14 +142,14 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
   /** The next row, or null. */
   fetchone(): Row<Items> | null {
     if (this.#pos >= this.#rows.length) return null;
-    return this.#factory.make(this.#rows[this.#pos++]!);
+    return this.#factory.make(this.#row(this.#pos++));
   }
 
   /** Up to `size` next rows. */
   fetchmany(size: number): Row<Items>[] {
     const out: Row<Items>[] = [];
     while (out.length < size && this.#pos < this.#rows.length)
-      out.push(this.#factory.make(this.#rows[this.#pos++]!));
+      out.push(this.#factory.make(this.#row(this.#pos++)));
     return out;
   }
 
@@ -178,13 +197,18 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
   /** The values of one column (the first by default). */
   scalars<T = ScalarOf<Items>>(index = 0): ScalarResult<T> {
     const p = this.#factory.processors[index];
+    if (this.#flat && index === 0 && !p) {
+      const values = this.#pos === 0 ? this.#rows : this.#rows.slice(this.#pos);
+      this.#pos = this.#rows.length;
+      return new ScalarResult(values as T[], true);
+    }
     const values: T[] = [];
     for (let i = this.#pos; i < this.#rows.length; i++) {
-      const v = this.#rows[i]![index];
+      const v = (this.#row(i) as unknown[])[index];
       values.push((v === null || v === undefined || !p ? (v ?? null) : p(v)) as T);
     }
     this.#pos = this.#rows.length;
-    return new ScalarResult(values);
+    return new ScalarResult(values, true);
   }
 
   /** Rows as plain objects by key. */
@@ -208,14 +232,18 @@ export class Result<Items extends readonly unknown[] = unknown[]> implements Ite
 /** Values of one column (or mappings): `all`, `first`, `one`, `oneOrNone`, iteration. */
 export class ScalarResult<T> implements Iterable<T> {
   readonly #values: readonly T[];
+  /** Whether #values is this result's own array (all() may hand it over instead of copying). */
+  #owned: boolean;
   #pos = 0;
 
-  constructor(values: readonly T[]) {
+  constructor(values: readonly T[], owned = false) {
     this.#values = values;
+    this.#owned = owned;
   }
 
   all(): T[] {
-    const out = this.#values.slice(this.#pos);
+    const out = this.#owned && this.#pos === 0 ? (this.#values as T[]) : this.#values.slice(this.#pos);
+    this.#owned = false;
     this.#pos = this.#values.length;
     return out;
   }

@@ -1,4 +1,4 @@
-import type { Connection, ExecutionOptions, Params } from "../../engine/connection.js";
+import type { ExecutionOptions, Params } from "../../engine/connection.js";
 import { createRowFactory, Result, type RowFactory } from "../../engine/result.js";
 
 import type { CompiledStatement } from "../../sql/compiler/compiled.js";
@@ -100,15 +100,59 @@ export async function executeOrmSelect(
   params?: Params,
   opts?: ExecutionOptions,
 ): Promise<Result<any>> {
-  if (session._needsAutoflush()) await session._autoflush();
-  const conn = await session.connection();
   const plan = cachedPlan(stmt);
+  let fetched = session._needsAutoflush() ? null : fetchSync(session, plan, params);
+  if (fetched === null) {
+    if (session._needsAutoflush()) await session._autoflush();
+    const conn = await session.connection();
+    const prepared = conn.dialect.prepare(plan.core);
+    const res = await conn._runPreparedRaw(prepared, plan.core, params, opts);
+    fetched = { compiled: prepared.compiled, rows: res.rows as unknown[][] };
+  } else if (fetched instanceof Promise) await fetched;
+  const { compiled, rows } = fetched as Fetched;
+  const items = await readRows(session, compiled, plan, rows, populates(stmt, opts));
+  const factory = itemRowFactory(compiled, plan);
+  return singleEntity(plan) !== null
+    ? Result.ofValues(items, factory)
+    : new Result(items as unknown[][], factory, items.length, null, true);
+}
+
+/**
+ * The fast path of session.get(): a select of one entity with no loads after it, run and
+ * hydrated without waiting (see Connection._runPreparedSync); null when that is not possible
+ * now (nothing was done), or a rejected promise when the statement failed.
+ */
+export function selectEntitySync(
+  session: Session,
+  stmt: Select<any>,
+  params: Params,
+): unknown[] | Promise<never> | null {
+  const plan = cachedPlan(stmt);
+  const only = singleEntity(plan);
+  if (only === null || hasPostLoads(only) || session._needsAutoflush()) return null;
+  const fetched = fetchSync(session, plan, params);
+  if (fetched === null || fetched instanceof Promise) return fetched;
+  return hydrateSingle(session, fetched.compiled, plan, only, fetched.rows, populates(stmt));
+}
+
+interface Fetched {
+  readonly compiled: CompiledStatement;
+  readonly rows: unknown[][];
+}
+
+/** The raw rows of the plan's statement, fetched without waiting; null when that is not possible. */
+function fetchSync(session: Session, plan: OrmSelectPlan, params?: Params): Fetched | Promise<never> | null {
+  session.checkUsable();
+  const conn = session._connectionSync();
+  if (conn === null) return null;
   const prepared = conn.dialect.prepare(plan.core);
-  const res = await conn.runPrepared(prepared, plan.core, params, opts);
-  const populate = Boolean(stmt.state.executionOptions.populateExisting ?? opts?.populateExisting);
-  const rows = res.rawRowsUnprocessed();
-  const items = await readRows(session, conn, prepared.compiled, plan, rows, populate);
-  return new Result(items, itemRowFactory(prepared.compiled, plan), items.length, null, true);
+  const res = conn._runPreparedSync(prepared, plan.core, params);
+  if (res === null || res instanceof Promise) return res;
+  return { compiled: prepared.compiled, rows: res.rows as unknown[][] };
+}
+
+function populates(stmt: Select<any>, opts?: ExecutionOptions): boolean {
+  return Boolean(stmt.state.executionOptions.populateExisting ?? opts?.populateExisting);
 }
 
 /** The row class of ORM result rows (entities and column values), made once per compiled shape. */
@@ -125,39 +169,48 @@ function itemRowFactory(compiled: CompiledStatement, plan: OrmSelectPlan): RowFa
   return f;
 }
 
-/** Reads raw rows into item rows (entities and processed column values). */
+/**
+ * Reads raw rows into items: for a plan of one entity (see singleEntity()) the objects
+ * themselves, otherwise item rows (entities and processed column values).
+ */
 export async function readRows(
   session: Session,
-  _conn: Connection,
   compiled: CompiledStatement,
   plan: OrmSelectPlan,
   rows: unknown[][],
   populate: boolean,
-): Promise<unknown[][]> {
-  const only = plan.items.length === 1 && plan.items[0]!.kind === "entity" ? plan.items[0]!.entity : null;
-  if (only && !only.joined.length) return readSingleEntity(session, compiled, plan, only, rows, populate);
-  return readMixedRows(session, compiled, plan, rows, populate);
+): Promise<unknown[]> {
+  const only = singleEntity(plan);
+  if (only === null) return readMixedRows(session, compiled, plan, rows, populate);
+  const out = hydrateSingle(session, compiled, plan, only, rows, populate);
+  if (hasPostLoads(only)) {
+    const set = new Set<object>();
+    for (const o of out) if (o) set.add(o as object);
+    await runSelectinLoads(session, new Map([[only, set]]), populate);
+  }
+  return out;
 }
 
-/** The hot path: rows holding one entity and nothing else. */
-async function readSingleEntity(
+/** The entity of a plan whose rows hold one entity and nothing else (no joined eager loads). */
+function singleEntity(plan: OrmSelectPlan): EntityLayout | null {
+  if (plan.items.length !== 1) return null;
+  const item = plan.items[0]!;
+  return item.kind === "entity" && item.entity.joined.length === 0 ? item.entity : null;
+}
+
+/** The hot path: rows holding one entity and nothing else, hydrated through the generated reader. */
+function hydrateSingle(
   session: Session,
   compiled: CompiledStatement,
   plan: OrmSelectPlan,
   entity: EntityLayout,
   rows: unknown[][],
   populate: boolean,
-): Promise<unknown[][]> {
+): unknown[] {
   const read = readerList(compiled, plan)[0]!;
-
   const identity = session.identityMap.forMapper(entity.node.mapper);
   const out = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = [read(rows[i]!, session, identity, populate)];
-  if (hasPostLoads(entity)) {
-    const set = new Set<object>();
-    for (const r of out) if (r[0]) set.add(r[0]);
-    await runSelectinLoads(session, new Map([[entity, set]]), populate);
-  }
+  for (let i = 0; i < rows.length; i++) out[i] = read(rows[i]!, session, identity, populate);
   return out;
 }
 
@@ -294,9 +347,10 @@ export async function* streamOrm(
     for await (const raw of partitions) buffered.push(raw);
     partitions = buffered;
   }
+  const flat = singleEntity(plan) !== null;
   for await (const raw of partitions) {
-    const items = await readRows(session, conn, prepared.compiled, plan, raw, false);
+    const items = await readRows(session, prepared.compiled, plan, raw, false);
     const factory = single ? null : itemRowFactory(prepared.compiled, plan);
-    for (const it of items) yield factory ? factory.make(it) : it[0];
+    for (const it of items) yield flat ? it : factory ? factory.make(it as unknown[]) : (it as unknown[])[0];
   }
 }

@@ -1,3 +1,4 @@
+import type { Result } from "../../engine/result.js";
 import { ArgumentError, ObjectDeletedError } from "../../errors.js";
 import { bindparam } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
@@ -5,7 +6,7 @@ import { type Select, select } from "../../sql/select.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { Session } from "../session/session.js";
 import type { InstanceState } from "../state/instance-state.js";
-import { executeOrmSelect } from "./execute.js";
+import { executeOrmSelect, selectEntitySync } from "./execute.js";
 import { loadOnly } from "./options.js";
 
 /** Primary key values in key-column order, from a scalar, an array or an object. */
@@ -44,16 +45,24 @@ function getStatement(mapper: Mapper): Select<any> {
   return stmt;
 }
 
-/** Session.get(): the identity map first, then one SELECT by primary key. */
-export async function getByIdentity(
+/**
+ * Session.get(): the identity map first, then one SELECT by primary key; on a synchronous
+ * driver with a connection at hand the whole lookup finishes without waiting.
+ */
+export function getByIdentity(
   session: Session,
   mapper: Mapper,
   pk: unknown,
   opts: { populateExisting?: boolean; options?: readonly Node[] },
-): Promise<object | null> {
+): object | null | Promise<object | null> {
   if (mapper.registry.needsConfigure) mapper.registry.configure();
   const values = primaryKeyValues(mapper, pk);
-  if (values.some((v) => v === null || v === undefined)) return null;
+  const params: Record<string, unknown> = {};
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) return null;
+    params[PK_PARAMS[i] ?? `pk_${i}`] = v;
+  }
   if (!opts.populateExisting) {
     const st = session.identityMap.get(mapper, mapper.identityKey(values));
     if (st && !st.expiredKeys?.size) return st.obj;
@@ -61,13 +70,17 @@ export async function getByIdentity(
   let stmt = getStatement(mapper);
   if (opts.options?.length) stmt = stmt.options(...opts.options);
   if (opts.populateExisting) stmt = stmt.executionOptions({ populateExisting: true });
-  const params: Record<string, unknown> = {};
-  values.forEach((v, i) => {
-    params[`pk_${i}`] = v;
-  });
-  const res = await executeOrmSelect(session, stmt, params);
-  const row = res.rawRows()[0];
-  return (row?.[0] as object | undefined) ?? null;
+  const rows = selectEntitySync(session, stmt, params);
+  if (rows === null) return executeOrmSelect(session, stmt, params).then(firstObject);
+  if (rows instanceof Promise) return rows;
+  return (rows[0] as object | undefined) ?? null;
+}
+
+/** Bind names of primary-key columns in getStatement(). */
+const PK_PARAMS = ["pk_0", "pk_1", "pk_2", "pk_3"];
+
+function firstObject(res: Result<any>): object | null {
+  return (res.rawRows()[0]?.[0] as object | undefined) ?? null;
 }
 
 /** Reloads an object's columns (all, or `attributes`) and resets its relationships. */

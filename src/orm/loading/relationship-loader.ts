@@ -6,6 +6,7 @@ import type { Session } from "../session/session.js";
 import { setLoadedRelationship } from "../state/attributes.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { keysIn } from "../tuple-in.js";
+import { committedValue } from "../unitofwork/changes.js";
 import { executeOrmSelect } from "./execute.js";
 import { LoaderOption, type LoadStep } from "./options.js";
 import type { EntityLayout, LoadNode } from "./plan.js";
@@ -15,7 +16,7 @@ const CHUNK = 5000;
 
 /** An attribute's value, from the snapshot when the attribute is expired. */
 function attr(st: InstanceState, col: Column<any, any>): unknown {
-  if (st.expiredKeys?.has(col.key)) return st.committed?.[st.mapper.byColumn.get(col)!.index] ?? null;
+  if (st.expiredKeys?.has(col.key)) return committedValue(st, st.mapper.byColumn.get(col)!);
   return st.obj[col.key];
 }
 
@@ -160,8 +161,7 @@ async function loadLevel(
           .where(cond, ...extra)
           .options(...options),
       );
-      for (const row of res.rawRows()) {
-        const obj = row[0] as Record<string, unknown>;
+      for (const obj of res.scalars().all() as Record<string, unknown>[]) {
         found.set(keyString(cols.map((c) => obj[c.key])), obj);
       }
     }
@@ -183,8 +183,7 @@ async function loadLevel(
         .options(...options);
       if (rel.orderBy.length) stmt = stmt.orderBy(...rel.orderBy);
       const res = await executeOrmSelect(session, stmt);
-      for (const row of res.rawRows()) {
-        const obj = row[0] as object;
+      for (const obj of res.scalars().all() as object[]) {
         const st = stateOf(obj)!;
         const k = keyString(referencing.map((c) => attr(st, c)));
         const g = groups.get(k);

@@ -40,8 +40,7 @@ function findRelationships(cls: AnyClass, stopAt: AnyClass): Map<string, Relatio
  * class name), and its relationships bound.
  */
 export function mapperFor(cls: AnyClass): Mapper {
-  const own = Object.getOwnPropertyDescriptor(cls, kMapper);
-  if (own) return own.value as Mapper;
+  if (Object.hasOwn(cls, kMapper)) return (cls as unknown as Record<symbol, Mapper>)[kMapper]!;
   const generated = generatedClassOf(cls);
   if (!generated) {
     throw new MapperConfigurationError(

@@ -39,6 +39,13 @@ export class IdentityMap {
     for (const m of this.#byMapper.values()) yield* m.values();
   }
 
+  /** Calls `fn` with every state (no iterator objects: the hot path of closing a session). */
+  forEach(fn: (st: InstanceState) => void): void {
+    this.#byMapper.forEach((m) => {
+      m.forEach(fn);
+    });
+  }
+
   /** Whether no object is mapped (cheaper than size). */
   get isEmpty(): boolean {
     for (const m of this.#byMapper.values()) if (m.size) return false;

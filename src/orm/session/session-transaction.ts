@@ -14,14 +14,34 @@ export class SessionTransaction implements AsyncDisposable {
   /** The Core savepoint (null for the root transaction). */
   readonly savepoint: NestedTransaction | null;
   active = true;
-  readonly inserted = new Set<InstanceState>();
-  readonly updated = new Set<InstanceState>();
-  readonly deleted = new Set<InstanceState>();
+  #inserted: Set<InstanceState> | null = null;
+  #updated: Set<InstanceState> | null = null;
+  #deleted: Set<InstanceState> | null = null;
 
   constructor(session: Session, parent: SessionTransaction | null, savepoint: NestedTransaction | null) {
     this.session = session;
     this.parent = parent;
     this.savepoint = savepoint;
+  }
+
+  /** Objects this transaction's flushes inserted (made on first use: most transactions only read). */
+  get inserted(): Set<InstanceState> {
+    return (this.#inserted ??= new Set());
+  }
+
+  /** Objects this transaction's flushes updated. */
+  get updated(): Set<InstanceState> {
+    return (this.#updated ??= new Set());
+  }
+
+  /** Objects this transaction's flushes deleted. */
+  get deleted(): Set<InstanceState> {
+    return (this.#deleted ??= new Set());
+  }
+
+  /** Whether any flush of this transaction deleted objects. */
+  get hasDeleted(): boolean {
+    return this.#deleted !== null && this.#deleted.size > 0;
   }
 
   get nested(): boolean {

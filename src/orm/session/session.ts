@@ -58,7 +58,6 @@ export class Session implements AsyncDisposable {
   #noAutoflush = 0;
   #flushing = false;
   #insertCounter = 0;
-  #closed = false;
 
   constructor(opts: SessionOptions) {
     this.bind = opts.bind;
@@ -84,6 +83,8 @@ export class Session implements AsyncDisposable {
   /** The connection of the current transaction (begun on first use). */
   async connection(): Promise<Connection> {
     this.checkUsable();
+    const ready = this._connectionSync();
+    if (ready !== null) return ready;
     if (!this.transaction) {
       if (!this.autobegin)
         throw new InvalidRequestError(
@@ -101,6 +102,28 @@ export class Session implements AsyncDisposable {
       }
     }
     return this.#conn;
+  }
+
+  /**
+   * @internal connection() when it needs no waiting (the session holds a connection, or the pool
+   * has an idle one ready); null otherwise, and nothing was done. The caller checks usability.
+   */
+  _connectionSync(): Connection | null {
+    if (this.transaction === null && !this.autobegin) return null;
+    let conn = this.#conn;
+    if (conn === null) {
+      if (!("connect" in this.bind)) {
+        conn = this.bind;
+        this.#ownsConnection = false;
+      } else {
+        conn = this.bind._connectSync();
+        if (conn === null) return null;
+        this.#ownsConnection = true;
+      }
+      this.#conn = conn;
+    }
+    this.transaction ??= new SessionTransaction(this, null, null);
+    return conn;
   }
 
   /** The engine or connection statements go to. */
@@ -183,7 +206,7 @@ export class Session implements AsyncDisposable {
     if (this.#conn) await this.#conn.commit();
     root.active = false;
     this.transaction = null;
-    for (const st of root.deleted) this.#detachDeleted(st);
+    if (root.hasDeleted) for (const st of root.deleted) this.#detachDeleted(st);
     if (this.expireOnCommit) for (const st of this.identityMap.states()) expireState(st, null);
     await this.#releaseConnection();
   }
@@ -277,14 +300,15 @@ export class Session implements AsyncDisposable {
 
   /** Rolls back what is not committed, empties the session and releases the connection. */
   async close(): Promise<void> {
-    if (this.#closed) return;
+    const conn = this.#conn;
     try {
-      if (this.#conn) await this.#conn.rollback().catch(() => undefined);
+      if (conn !== null && !conn._rollbackSync()) await conn.rollback().catch(() => undefined);
     } finally {
       this.transaction = null;
       this.#pendingRollback = null;
       this.expungeAll();
-      await this.#releaseConnection();
+      this.#conn = null;
+      if (conn !== null && this.#ownsConnection && !conn._closeSync()) await conn.close();
     }
   }
 
@@ -361,8 +385,8 @@ export class Session implements AsyncDisposable {
 
   /** Detaches every object. */
   expungeAll(): void {
-    for (const st of this.identityMap.states()) st.session = null;
-    for (const st of this.pending) st.session = null;
+    this.identityMap.forEach(detach);
+    this.pending.forEach(detach);
     this.identityMap.clear();
     this.pending.clear();
     this.markedDeleted.clear();
@@ -571,7 +595,7 @@ export class Session implements AsyncDisposable {
     opts: { populateExisting?: boolean; options?: readonly Node[] } = {},
   ): Promise<T | null> {
     this.checkUsable();
-    return getByIdentity(this, mapperFor(model), pk, opts) as Promise<T | null>;
+    return getByIdentity(this, mapperFor(model), pk, opts) as T | null | Promise<T | null>;
   }
 
   /** get(), raising NoResultFound when there is no such row. */
@@ -620,6 +644,10 @@ export class Session implements AsyncDisposable {
   toString(): string {
     return `Session(${this.identityMap.size} objects, ${this.pending.size} pending)`;
   }
+}
+
+function detach(st: InstanceState): void {
+  st.session = null;
 }
 
 function describe(v: unknown): string {

@@ -5,8 +5,11 @@ type Comparator = (obj: any, snapshot: readonly unknown[]) => number[] | null;
 
 /** Equality of a current value with its snapshot, per value kind. */
 export const equalities = {
-  date: (a: unknown, b: unknown) =>
-    a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()),
+  date: (a: unknown, b: unknown) => {
+    if (a === b || !(a instanceof Date)) return a === b;
+    const t = a.getTime();
+    return t === b || (Number.isNaN(t) && Number.isNaN(b));
+  },
   binary: (a: unknown, b: unknown) =>
     a === b || (a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0),
   json: (a: unknown, b: unknown) => JSON.stringify(a === undefined ? null : a) === b,
@@ -14,14 +17,15 @@ export const equalities = {
 
 /**
  * The snapshot form of a value. Mutable values are copied so that changes made in place are
- * seen: JSON documents keep their text, Dates and byte arrays a copy of their own.
+ * seen: JSON documents keep their text, Dates their time value (a number: a fraction of a Date's
+ * size, which counts when thousands of objects load), byte arrays a copy of their own.
  */
 export function snapshotValue(col: MappedColumn, value: unknown): unknown {
   switch (col.kind) {
     case "json":
       return JSON.stringify(value === undefined ? null : value);
     case "date":
-      return value instanceof Date ? new Date(value.getTime()) : value;
+      return value instanceof Date ? value.getTime() : value;
     case "binary":
       return value instanceof Uint8Array ? new Uint8Array(value) : value;
     default:
@@ -35,12 +39,23 @@ export function snapshotExpression(col: MappedColumn, v: string): string {
     case "json":
       return `JSON.stringify(${v})`;
     case "date":
-      return `(${v} instanceof Date ? new Date(${v}.getTime()) : ${v})`;
+      return `(${v} instanceof Date ? ${v}.getTime() : ${v})`;
     case "binary":
       return `(${v} instanceof Uint8Array ? new Uint8Array(${v}) : ${v})`;
     default:
       return v;
   }
+}
+
+/** The value a snapshot entry stands for (see snapshotValue: a Date's time value becomes a Date). */
+export function fromSnapshot(col: MappedColumn, s: unknown): unknown {
+  return col.kind === "date" && typeof s === "number" ? new Date(s) : s;
+}
+
+/** A column's value as last loaded or flushed (null when there is no snapshot). */
+export function committedValue(st: InstanceState, col: MappedColumn): unknown {
+  const s = st.committed?.[col.index];
+  return s === undefined ? null : fromSnapshot(col, s);
 }
 
 /** Generates the dirty check of a mapper: the indexes of changed columns (or null). */

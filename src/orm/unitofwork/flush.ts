@@ -6,7 +6,7 @@ import type { Relationship } from "../relationships/relationship.js";
 import type { Session } from "../session/session.js";
 import type { SessionTransaction } from "../session/session-transaction.js";
 import type { InstanceState } from "../state/instance-state.js";
-import { changedColumns, takeSnapshot } from "./changes.js";
+import { changedColumns, committedValue, takeSnapshot } from "./changes.js";
 import { mapperOrder, rowOrder, selfReferential } from "./order.js";
 import {
   deleteAssociations,
@@ -82,9 +82,9 @@ function oriented(
 }
 
 /** A row's value of `col` as last loaded or flushed (what the database holds now). */
-function committedValue(st: InstanceState, col: SyncPair["referenced"]): unknown {
+function committedColumnValue(st: InstanceState, col: SyncPair["referenced"]): unknown {
   const mc = st.mapper.byColumn.get(col);
-  return mc ? (st.committed?.[mc.index] ?? null) : null;
+  return mc ? committedValue(st, mc) : null;
 }
 
 /**
@@ -107,10 +107,10 @@ async function unlinkPostUpdateCycles(ctx: PersistContext, work: FlushWork): Pro
       const keyOf = (values: unknown[]) =>
         JSON.stringify(values, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
       const targetKeys = new Set(
-        targets.map((t) => keyOf(rel.pairs.map((p) => committedValue(t, p.referenced)))),
+        targets.map((t) => keyOf(rel.pairs.map((p) => committedColumnValue(t, p.referenced)))),
       );
       for (const h of holders) {
-        const values = rel.pairs.map((p) => committedValue(h, p.referencing));
+        const values = rel.pairs.map((p) => committedColumnValue(h, p.referencing));
         if (values.some((v) => v === null) || !targetKeys.has(keyOf(values))) continue;
         for (const p of rel.pairs) h.obj[p.referencing.key] = null;
         let set = unlinked.get(holder);

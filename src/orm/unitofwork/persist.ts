@@ -10,7 +10,7 @@ import type { Relationship } from "../relationships/relationship.js";
 import { expireColumns } from "../state/attributes.js";
 import type { InstanceState } from "../state/instance-state.js";
 import { keysIn } from "../tuple-in.js";
-import { takeSnapshot } from "./changes.js";
+import { committedValue, takeSnapshot } from "./changes.js";
 import { checkValues } from "./validate.js";
 
 /** What persistence steps share during one flush. */
@@ -234,7 +234,7 @@ export function planUpdate(st: InstanceState, changed: readonly MappedColumn[]):
   let oldVersion: unknown = null;
   const vc = mapper.versionColumn;
   if (vc) {
-    oldVersion = st.committed![vc.index];
+    oldVersion = committedValue(st, vc);
     if (!keys.has(vc.key)) {
       st.obj[vc.key] = typeof oldVersion === "bigint" ? oldVersion + 1n : Number(oldVersion ?? 0) + 1;
       cols.push(vc);
@@ -265,7 +265,7 @@ export async function updateRows(
     if (group.length === 1) {
       const u = group[0]!;
       const where: ColumnElement<any, any>[] = mapper.pk.map((c) =>
-        c.column.eq(u.st.committed![c.index] as never),
+        c.column.eq(committedValue(u.st, c) as never),
       );
       if (vc) where.push(vc.column.eq(u.oldVersion as never));
       const set: Record<string, unknown> = {};
@@ -305,7 +305,7 @@ async function updateBatch(
   const versionCol = vc ? [new ColumnClause("old_version", vc.column.type)] : [];
   const v = values([...keyCols, ...setCols, ...versionCol], "athanor_v").data(
     part.map((u) => [
-      ...mapper.pk.map((c) => u.st.committed![c.index]),
+      ...mapper.pk.map((c) => committedValue(u.st, c)),
       ...cols.map((c) => u.st.obj[c.key]),
       ...(vc ? [u.oldVersion] : []),
     ]),
@@ -333,14 +333,14 @@ export async function deleteRows(
   states: readonly InstanceState[],
 ): Promise<void> {
   const vc = mapper.versionColumn;
-  const keyOf = (st: InstanceState) => mapper.pk.map((c) => st.committed?.[c.index] ?? st.obj[c.key]);
+  const keyOf = (st: InstanceState) => mapper.pk.map((c) => committedValue(st, c) ?? st.obj[c.key]);
   const chunk = paramCap(ctx.conn, mapper.pk.length + (vc ? 1 : 0));
   for (let i = 0; i < states.length; i += chunk) {
     const part = states.slice(i, i + chunk);
     const cols = [...mapper.pk.map((c) => c.column), ...(vc ? [vc.column] : [])];
     const cond = keysIn(
       cols,
-      part.map((st) => [...keyOf(st), ...(vc ? [st.committed![vc.index]] : [])]),
+      part.map((st) => [...keyOf(st), ...(vc ? [committedValue(st, vc)] : [])]),
     );
     const res = await ctx.conn.execute(delete_(mapper.table).where(cond));
     if (res.rowCount !== part.length) throw stale(mapper, "DELETE", part.length, res.rowCount);

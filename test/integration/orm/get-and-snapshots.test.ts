@@ -1,0 +1,125 @@
+import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import {
+  column,
+  DatabaseError,
+  DateTime,
+  declarativeBase,
+  Integer,
+  String as Str,
+  select,
+  sessionmaker,
+} from "../../../src/index.js";
+import { forEachDatabase } from "../../support/databases.js";
+import { clearTables, counting, SELECT } from "../../support/orm-helpers.js";
+import { shopModels } from "../../support/shop-models.js";
+
+/**
+ * session.get() runs without waiting on a synchronous driver (better-sqlite3) when a connection
+ * is at hand; every database must behave the same either way. Snapshots keep a Date column's
+ * time value: updates and deletes keyed by a Date must still find their rows.
+ */
+forEachDatabase("session.get and snapshots", (tdb) => {
+  const { Base, Customer } = shopModels();
+  const SessionLocal = sessionmaker({ bind: undefined as never });
+
+  const DateBase = declarativeBase();
+  class Reading extends DateBase.table("get_fast_readings", {
+    takenAt: column(DateTime({ timezone: true })).primaryKey(),
+    sensor: column(Str(20)).primaryKey(),
+    value: column(Integer),
+  }) {}
+  const NeverCreated = declarativeBase();
+  class Missing extends NeverCreated.table("get_fast_never_created", {
+    id: column(Integer).primaryKey(),
+  }) {}
+
+  beforeAll(async () => {
+    await Base.metadata.createAll(tdb.engine);
+    await DateBase.metadata.createAll(tdb.engine);
+    SessionLocal.configure({ bind: tdb.engine });
+  });
+  beforeEach(async () => {
+    await clearTables(tdb.engine, Base.metadata);
+    await clearTables(tdb.engine, DateBase.metadata);
+  });
+  afterEach(() => {
+    expect(tdb.engine.pool.checkedOut).toBe(0);
+  });
+
+  async function seedCustomer(email: string): Promise<number> {
+    return SessionLocal.begin(async (db) => {
+      const c = new Customer({ email, name: "Ann" });
+      db.add(c);
+      await db.flush();
+      return c.id;
+    });
+  }
+
+  it("get() loads once per session, then answers from the identity map", async () => {
+    const id = await seedCustomer("ann@x.io");
+    await using db = SessionLocal();
+    const a = await db.get(Customer, id);
+    expect(a!.email).toBe("ann@x.io");
+    const { result: b, count } = await counting(tdb.engine, () => db.get(Customer, id));
+    expect(b).toBe(a);
+    expect(count(SELECT)).toBe(0);
+    expect(await db.get(Customer, id + 1000)).toBeNull();
+  });
+
+  it("get() after close() starts over with a new connection and a new object", async () => {
+    const id = await seedCustomer("bo@x.io");
+    const db = SessionLocal();
+    const first = await db.get(Customer, id);
+    await db.close();
+    expect(tdb.engine.pool.checkedOut).toBe(0);
+    const again = await db.get(Customer, id);
+    expect(again).not.toBe(first);
+    expect(again!.email).toBe("bo@x.io");
+    await db.close();
+  });
+
+  it("get() flushes pending objects first (autoflush), so a pending row is found", async () => {
+    await using db = SessionLocal();
+    const c = new Customer({ email: "cy@x.io", name: "Cy" });
+    db.add(c);
+    const found = await db.get(Customer, (await db.scalar(select(Customer.id)))!);
+    expect(found).toBe(c);
+  });
+
+  it("get() of a missing table rejects with the mapped database error and leaves the session usable", async () => {
+    const id = await seedCustomer("di@x.io");
+    await using db = SessionLocal();
+    const err = await db.get(Missing, 1).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatabaseError);
+    expect(String((err as Error).message)).toMatch(/get_fast_never_created/);
+    await db.rollback();
+    expect((await db.get(Customer, id))!.email).toBe("di@x.io");
+  });
+
+  it("rows keyed by a Date are updated and deleted through their snapshot", async () => {
+    const at = new Date("2024-02-03T04:05:06.789Z");
+    await SessionLocal.begin(async (db) => {
+      db.add(new Reading({ takenAt: new Date(at.getTime()), sensor: "s1", value: 1 }));
+    });
+    await SessionLocal.begin(async (db) => {
+      const r = (await db.get(Reading, [at, "s1"]))!;
+      expect(r.takenAt).toBeInstanceOf(Date);
+      expect(r.takenAt.getTime()).toBe(at.getTime());
+      r.value = 2;
+    });
+    await SessionLocal.begin(async (db) => {
+      const r = (await db.get(Reading, [at, "s1"]))!;
+      expect(r.value).toBe(2);
+      r.takenAt.setTime(Date.parse("2025-01-01T00:00:00.000Z"));
+      expect(db.isModified(r)).toBe(true);
+    });
+    await SessionLocal.begin(async (db) => {
+      expect(await db.get(Reading, [at, "s1"])).toBeNull();
+      const moved = (await db.get(Reading, [new Date("2025-01-01T00:00:00.000Z"), "s1"]))!;
+      expect(moved.value).toBe(2);
+      await db.delete(moved);
+    });
+    await using db = SessionLocal();
+    expect((await db.scalars(select(Reading))).all()).toEqual([]);
+  });
+});
