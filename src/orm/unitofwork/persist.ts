@@ -59,6 +59,31 @@ function insertable(c: MappedColumn): boolean {
   return c.column.computed === null && !(c.column.identity?.always ?? false);
 }
 
+/** The columns an INSERT may set, in mapper order (once per mapper). */
+function insertableColumns(mapper: Mapper): readonly MappedColumn[] {
+  let cols = mapper.memo.get("insertableColumns") as MappedColumn[] | undefined;
+  if (!cols) {
+    cols = mapper.columns.filter(insertable);
+    mapper.memo.set("insertableColumns", cols);
+  }
+  return cols;
+}
+
+/** Whether the object sets exactly `cols` (a subsequence of `candidates`) and no other candidate. */
+function setsExactly(
+  st: InstanceState,
+  candidates: readonly MappedColumn[],
+  cols: readonly MappedColumn[],
+): boolean {
+  let j = 0;
+  for (const c of candidates) {
+    if (st.obj[c.key] === undefined) continue;
+    if (cols[j] !== c) return false;
+    j++;
+  }
+  return j === cols.length;
+}
+
 /** INSERTs a mapper's new rows in multi-row batches, reading generated keys and defaults back. */
 export async function insertRows(
   ctx: PersistContext,
@@ -67,13 +92,18 @@ export async function insertRows(
 ): Promise<void> {
   const dialect = ctx.conn.dialect;
   const groups = new Map<string, { cols: MappedColumn[]; states: InstanceState[] }>();
+  const candidates = insertableColumns(mapper);
+  let g: { cols: MappedColumn[]; states: InstanceState[] } | null = null;
   for (const st of states) {
     applyClientDefaults(st, "insert", NOTHING_SET);
-    const cols = mapper.columns.filter((c) => insertable(c) && st.obj[c.key] !== undefined);
-    checkValues(st, cols);
-    const sig = cols.map((c) => c.index).join(",");
-    let g = groups.get(sig);
-    if (!g) groups.set(sig, (g = { cols, states: [] }));
+    // Objects of one flush mostly set the same columns: the previous object's group is checked first.
+    if (g === null || !setsExactly(st, candidates, g.cols)) {
+      const cols = candidates.filter((c) => st.obj[c.key] !== undefined);
+      const sig = cols.map((c) => c.index).join(",");
+      g = groups.get(sig) ?? null;
+      if (g === null) groups.set(sig, (g = { cols, states: [] }));
+    }
+    checkValues(st, g.cols);
     g.states.push(st);
   }
   for (const [sig, { cols, states: group }] of groups) {
