@@ -8,6 +8,7 @@ import { Insert, insert } from "../sql/dml.js";
 import type { Node } from "../sql/node.js";
 import type { Engine } from "./engine.js";
 import type { PooledConnection } from "./pool.js";
+import { newestOf } from "./newest.js";
 import { isPlainRead } from "./read-only.js";
 import { AsyncResult, createRowFactory, Result, type RowFactory, type ScalarResult } from "./result.js";
 import { schemaRunner } from "./schema-runner.js";
@@ -27,6 +28,8 @@ export interface ExecutionOptions {
 }
 
 type TxState = "none" | "deferred" | "active" | "invalid";
+
+const newest = newestOf<Connection>();
 
 const RAW_FACTORY_KEY = "rowFactory";
 
@@ -101,6 +104,7 @@ export class Connection implements AsyncDisposable {
     this.dialect = engine.dialect;
     this.#pooled = pooled;
     this.#executionOptions = executionOptions;
+    newest.current = this;
   }
 
   /** The driver's own connection object (pg.Client, better-sqlite3 Database, ...), for legacy code. */

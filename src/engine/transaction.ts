@@ -1,5 +1,8 @@
 import { InvalidRequestError } from "../errors.js";
 import type { Connection } from "./connection.js";
+import { newestOf } from "./newest.js";
+
+const newest = newestOf<Transaction>();
 
 /**
  * A transaction on a Connection: `commit()` or `rollback()`; with `await using`, one that is
@@ -11,6 +14,7 @@ export class Transaction implements AsyncDisposable {
 
   constructor(connection: Connection) {
     this.connection = connection;
+    newest.current = this;
   }
 
   get isActive(): boolean {

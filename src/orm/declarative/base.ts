@@ -31,6 +31,7 @@ function initInstance(
 ): void {
   const mapper = mapperFor(cls);
   obj[kState] = new InstanceState(mapper, obj);
+  mapper.newestCreated = obj;
   if (!init) return;
   for (const key of Object.keys(init)) {
     if (mapper.byKey.has(key)) obj[key] = init[key];

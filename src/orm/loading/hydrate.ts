@@ -101,6 +101,7 @@ export function buildEntityReader(
       st.key = key;
       st.committed = snap;
       o[kState] = st;
+      mapper.newestLoaded = o;
       identity.set(key, st);
       ${deferred.length ? "expire(st, deferred);" : ""}
       return o;

@@ -50,6 +50,10 @@ export class Mapper {
   readonly versionColumn: MappedColumn | null;
   /** Per-mapper generated functions and other memos (hydrators by column set, comparators). */
   readonly memo = new Map<string, unknown>();
+  /** @internal The newest object loaded, and the newest constructed (see engine/newest.ts). */
+  newestLoaded: object | null = null;
+  /** @internal */
+  newestCreated: object | null = null;
   #entity: EntityColumns | null = null;
 
   constructor(

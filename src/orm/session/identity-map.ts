@@ -1,10 +1,17 @@
+import { newestOf } from "../../engine/newest.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { InstanceState } from "../state/instance-state.js";
+
+const newest = newestOf<IdentityMap>();
 
 /** One object per primary key per mapper, as SQLAlchemy's identity map. */
 export class IdentityMap {
   readonly #byMapper = new Map<Mapper, Map<unknown, InstanceState>>();
   #size = 0;
+
+  constructor() {
+    newest.current = this;
+  }
 
   /** The map of one mapper (created on demand): the hot path of loading. */
   forMapper(mapper: Mapper): Map<unknown, InstanceState> {

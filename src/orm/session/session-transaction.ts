@@ -1,7 +1,10 @@
 import type { NestedTransaction } from "../../engine/transaction.js";
+import { newestOf } from "../../engine/newest.js";
 import { InvalidRequestError } from "../../errors.js";
 import type { InstanceState } from "../state/instance-state.js";
 import type { Session } from "./session.js";
+
+const newest = newestOf<SessionTransaction>();
 
 /**
  * A session's transaction: the root one (the connection's transaction) or a nested one (a
@@ -22,6 +25,7 @@ export class SessionTransaction implements AsyncDisposable {
     this.session = session;
     this.parent = parent;
     this.savepoint = savepoint;
+    newest.current = this;
   }
 
   /** Objects this transaction's flushes inserted (made on first use: most transactions only read). */

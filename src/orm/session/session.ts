@@ -1,5 +1,6 @@
 import type { Connection, ExecutionOptions, ItemsOf, Params } from "../../engine/connection.js";
 import type { Engine } from "../../engine/engine.js";
+import { newestOf } from "../../engine/newest.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
@@ -34,6 +35,8 @@ export interface SessionOptions {
 
 type ModelClass<T> = abstract new (...args: any) => T;
 
+const newest = newestOf<Session>();
+
 /** A primary key: the value, or an array / object of values for composite keys. */
 export type PrimaryKey = unknown;
 
@@ -65,6 +68,7 @@ export class Session implements AsyncDisposable {
     this.expireOnCommit = opts.expireOnCommit ?? true;
     this.autobegin = opts.autobegin ?? true;
     this.info = opts.info ?? {};
+    newest.current = this;
   }
 
   // ---------------------------------------------------------------- connection and transactions

@@ -1,3 +1,4 @@
+import { newestOf } from "../../engine/newest.js";
 import { ArgumentError, DetachedInstanceError, UnloadedAttributeError } from "../../errors.js";
 import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
@@ -10,6 +11,8 @@ import { type InstanceState, stateOf } from "./instance-state.js";
  * plain arrays. Assigning by index or truncating `length` is not seen until flush, which diffs
  * the collection against its snapshot anyway.
  */
+const newestList = newestOf<InstrumentedList<unknown>>();
+
 export class InstrumentedList<T> extends Array<T> {
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
@@ -22,6 +25,7 @@ export class InstrumentedList<T> extends Array<T> {
 
   static create<T>(owner: InstanceState, rel: Relationship, items: readonly T[]): InstrumentedList<T> {
     const list = new InstrumentedList<T>();
+    newestList.current = list;
     if (items.length) Array.prototype.push.apply(list, items as T[]);
     Object.defineProperty(list, "owner", { value: owner, enumerable: false, writable: true });
     Object.defineProperty(list, "rel", { value: rel, enumerable: false, writable: true });

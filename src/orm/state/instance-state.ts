@@ -1,8 +1,11 @@
+import { newestOf } from "../../engine/newest.js";
 import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { Session } from "../session/session.js";
 
 export type ObjectStatus = "transient" | "pending" | "persistent" | "deleted" | "detached";
+
+const newest = newestOf<InstanceState>();
 
 /**
  * Per-object bookkeeping, as SQLAlchemy's InstanceState: which session the object belongs to,
@@ -37,6 +40,7 @@ export class InstanceState {
   constructor(mapper: Mapper, obj: object) {
     this.mapper = mapper;
     this.obj = obj;
+    newest.current = this;
   }
 
   get status(): ObjectStatus {

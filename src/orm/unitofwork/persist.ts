@@ -27,6 +27,9 @@ function paramCap(conn: Connection, perRow: number): number {
 
 const NOTHING_SET: ReadonlySet<string> = new Set();
 
+/** Rows per multi-row INSERT at most (SQLAlchemy's insertmanyvalues_page_size default). */
+const INSERT_PAGE_ROWS = 1000;
+
 /** Values for client-side defaults the object does not set (assigned to the object, as SQLAlchemy does). */
 function applyClientDefaults(st: InstanceState, which: "insert" | "update", skip: ReadonlySet<string>): void {
   const vc = st.mapper.versionColumn;
@@ -118,7 +121,7 @@ export async function insertRows(
       continue;
     }
     const returning = dialect.supportsReturning ? fetch : [];
-    const chunk = paramCap(ctx.conn, cols.length || 1);
+    const chunk = Math.min(INSERT_PAGE_ROWS, paramCap(ctx.conn, cols.length || 1));
     for (let i = 0; i < group.length; i += chunk) {
       const part = group.slice(i, i + chunk);
       if (!cols.length) {
