@@ -1,5 +1,5 @@
-import type { NestedTransaction } from "../../engine/transaction.js";
 import { newestOf } from "../../engine/newest.js";
+import type { NestedTransaction } from "../../engine/transaction.js";
 import { InvalidRequestError } from "../../errors.js";
 import type { InstanceState } from "../state/instance-state.js";
 import type { Session } from "./session.js";
