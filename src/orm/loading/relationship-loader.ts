@@ -20,6 +20,11 @@ function attr(st: InstanceState, col: Column<any, any>): unknown {
   return st.obj[col.key];
 }
 
+/** A one-column match key: numbers, strings and bigints as they are; other values by text. */
+function matchKey(v: unknown): unknown {
+  return typeof v === "object" && v !== null ? keyString([v]) : v;
+}
+
 function keyString(values: readonly unknown[]): string {
   return values.length === 1
     ? `${typeof values[0]}:${String(values[0])}`
@@ -170,8 +175,12 @@ async function loadLevel(
   }
 
   const pairs = rel.pairs;
+  // One key column (the usual case): its value is the map key as it is, no array or string per row.
+  const single = pairs.length === 1 ? pairs[0]! : null;
   const parentKey = (p: InstanceState) => pairs.map((pr) => attr(p, pr.referenced));
-  const groups = new Map<string, object[]>();
+  const parentMatch = (p: InstanceState): unknown =>
+    single ? matchKey(attr(p, single.referenced)) : keyString(parentKey(p));
+  const groups = new Map<unknown, object[]>();
   for (let i = 0; i < todo.length; i += CHUNK) {
     const chunk = todo.slice(i, i + CHUNK);
     const keys = chunk.map(parentKey);
@@ -183,9 +192,10 @@ async function loadLevel(
         .options(...options);
       if (rel.orderBy.length) stmt = stmt.orderBy(...rel.orderBy);
       const res = await executeOrmSelect(session, stmt);
+      const childCol = single?.referencing;
       for (const obj of res.scalars().all() as object[]) {
         const st = stateOf(obj)!;
-        const k = keyString(referencing.map((c) => attr(st, c)));
+        const k = childCol ? matchKey(attr(st, childCol)) : keyString(referencing.map((c) => attr(st, c)));
         const g = groups.get(k);
         if (g) g.push(obj);
         else groups.set(k, [obj]);
@@ -198,7 +208,7 @@ async function loadLevel(
       if (rel.orderBy.length) stmt = stmt.orderBy(...rel.orderBy);
       const res = await executeOrmSelect(session, stmt as never);
       for (const row of res.rawRows()) {
-        const k = keyString(row.slice(1));
+        const k = single ? matchKey(row[1]) : keyString(row.slice(1));
         const g = groups.get(k);
         if (g) {
           if (!g.includes(row[0] as object)) g.push(row[0] as object);
@@ -206,7 +216,7 @@ async function loadLevel(
       }
     }
   }
-  for (const p of todo) assign(p, rel, groups.get(keyString(parentKey(p))) ?? []);
+  for (const p of todo) assign(p, rel, groups.get(parentMatch(p)) ?? []);
 }
 
 /** After a query: runs the selectin (and noload) loads its load trees ask for, level by level. */
