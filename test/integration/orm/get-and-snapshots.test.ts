@@ -4,9 +4,12 @@ import {
   DatabaseError,
   DateTime,
   declarativeBase,
+  ForeignKey,
   Integer,
+  relationship,
   String as Str,
   select,
+  selectinload,
   sessionmaker,
 } from "../../../src/index.js";
 import { forEachDatabase } from "../../support/databases.js";
@@ -23,6 +26,19 @@ forEachDatabase("session.get and snapshots", (tdb) => {
   const SessionLocal = sessionmaker({ bind: undefined as never });
 
   const DateBase = declarativeBase();
+  class Day extends DateBase.table("get_fast_days", {
+    day: column(DateTime({ timezone: true })).primaryKey(),
+  }) {
+    static events = relationship(() => DayEvent, { backPopulates: "dayRow" });
+    declare events: DayEvent[];
+  }
+  class DayEvent extends DateBase.table("get_fast_day_events", {
+    id: column(Integer).primaryKey(),
+    day: column(DateTime({ timezone: true }), ForeignKey("get_fast_days.day")),
+  }) {
+    static dayRow = relationship(() => Day, { backPopulates: "events" });
+    declare dayRow: Day;
+  }
   class Reading extends DateBase.table("get_fast_readings", {
     takenAt: column(DateTime({ timezone: true })).primaryKey(),
     sensor: column(Str(20)).primaryKey(),
@@ -121,5 +137,25 @@ forEachDatabase("session.get and snapshots", (tdb) => {
     });
     await using db = SessionLocal();
     expect((await db.scalars(select(Reading))).all()).toEqual([]);
+  });
+
+  it("selectin loading matches children to parents keyed by a Date (by value, not by object)", async () => {
+    const d1 = new Date("2024-01-01T00:00:00.000Z");
+    const d2 = new Date("2024-01-02T00:00:00.000Z");
+    await SessionLocal.begin(async (db) => {
+      db.add(new Day({ day: new Date(d1.getTime()) }));
+      db.add(new Day({ day: new Date(d2.getTime()) }));
+      await db.flush();
+      db.add(new DayEvent({ id: 1, day: new Date(d1.getTime()) }));
+      db.add(new DayEvent({ id: 2, day: new Date(d1.getTime()) }));
+      db.add(new DayEvent({ id: 3, day: new Date(d2.getTime()) }));
+    });
+    await using db = SessionLocal();
+    const days = (await db.scalars(select(Day).orderBy(Day.day).options(selectinload(Day.events)))).all();
+    expect(days.map((d) => d.events.map((e) => e.id).sort())).toEqual([[1, 2], [3]]);
+    const events = (
+      await db.scalars(select(DayEvent).orderBy(DayEvent.id).options(selectinload(DayEvent.dayRow)))
+    ).all();
+    expect(events.map((e) => e.dayRow.day.getTime())).toEqual([d1.getTime(), d1.getTime(), d2.getTime()]);
   });
 });
