@@ -7,6 +7,10 @@ export type ObjectStatus = "transient" | "pending" | "persistent" | "deleted" | 
 
 const newest = newestOf<InstanceState>();
 
+const REL_MODIFIED = 1;
+const MARKED_DELETED = 2;
+const DELETED_FLUSHED = 4;
+
 /**
  * Per-object bookkeeping, as SQLAlchemy's InstanceState: which session the object belongs to,
  * its identity key, the column values last loaded or flushed (the snapshot dirty checks compare
@@ -24,23 +28,59 @@ export class InstanceState {
   rel: Record<string, unknown> | null = null;
   /** Relationship values as last loaded or flushed (collections copied), for flush diffs. */
   relCommitted: Record<string, unknown> | null = null;
-  /** A relationship was set or a collection changed since the last flush. */
-  relModified = false;
-  /** Marked with session.delete(), not yet flushed. */
-  markedDeleted = false;
-  /** The DELETE was flushed; the object leaves the session at commit. */
-  deletedFlushed = false;
-  /** Columns that were expired (their own properties replaced by throwing accessors). */
-  expiredKeys: Set<string> | null = null;
-  /** Attributes flagged modified by hand (flagModified), for in-place changes snapshots miss. */
-  forcedDirty: Set<string> | null = null;
   /** The insertion order in the session (flush orders rows of one table by it). */
   insertOrder = 0;
+  /** relModified, markedDeleted and deletedFlushed as bits: a loaded object's state stays small. */
+  #flags = 0;
+  /** expiredKeys and forcedDirty, which few objects ever have, made on first use. */
+  #rare: { expiredKeys: Set<string> | null; forcedDirty: Set<string> | null } | null = null;
 
   constructor(mapper: Mapper, obj: object) {
     this.mapper = mapper;
     this.obj = obj;
     newest.current = this;
+  }
+
+  /** A relationship was set or a collection changed since the last flush. */
+  get relModified(): boolean {
+    return (this.#flags & REL_MODIFIED) !== 0;
+  }
+  set relModified(v: boolean) {
+    this.#flags = v ? this.#flags | REL_MODIFIED : this.#flags & ~REL_MODIFIED;
+  }
+
+  /** Marked with session.delete(), not yet flushed. */
+  get markedDeleted(): boolean {
+    return (this.#flags & MARKED_DELETED) !== 0;
+  }
+  set markedDeleted(v: boolean) {
+    this.#flags = v ? this.#flags | MARKED_DELETED : this.#flags & ~MARKED_DELETED;
+  }
+
+  /** The DELETE was flushed; the object leaves the session at commit. */
+  get deletedFlushed(): boolean {
+    return (this.#flags & DELETED_FLUSHED) !== 0;
+  }
+  set deletedFlushed(v: boolean) {
+    this.#flags = v ? this.#flags | DELETED_FLUSHED : this.#flags & ~DELETED_FLUSHED;
+  }
+
+  /** Columns that were expired (their own properties replaced by throwing accessors). */
+  get expiredKeys(): Set<string> | null {
+    return this.#rare === null ? null : this.#rare.expiredKeys;
+  }
+  set expiredKeys(v: Set<string> | null) {
+    if (v !== null || this.#rare !== null)
+      (this.#rare ??= { expiredKeys: null, forcedDirty: null }).expiredKeys = v;
+  }
+
+  /** Attributes flagged modified by hand (flagModified), for in-place changes snapshots miss. */
+  get forcedDirty(): Set<string> | null {
+    return this.#rare === null ? null : this.#rare.forcedDirty;
+  }
+  set forcedDirty(v: Set<string> | null) {
+    if (v !== null || this.#rare !== null)
+      (this.#rare ??= { expiredKeys: null, forcedDirty: null }).forcedDirty = v;
   }
 
   get status(): ObjectStatus {
