@@ -211,7 +211,7 @@ export class Session implements AsyncDisposable {
     root.active = false;
     this.transaction = null;
     if (root.hasDeleted) for (const st of root.deleted) this.#detachDeleted(st);
-    if (this.expireOnCommit) for (const st of this.identityMap.states()) expireState(st, null);
+    if (this.expireOnCommit) this.identityMap.forEach(expireAll);
     await this.#releaseConnection();
   }
 
@@ -361,7 +361,7 @@ export class Session implements AsyncDisposable {
       }
       this.identityMap.add(st);
     }
-    for (const child of cascadeTargets(st, "save-update")) this.#attach(child);
+    if (st.rel !== null) for (const child of cascadeTargets(st, "save-update")) this.#attach(child);
   }
 
   /** Marks an object for deletion at the next flush (cascading `delete` to related objects). */
@@ -648,6 +648,10 @@ export class Session implements AsyncDisposable {
   toString(): string {
     return `Session(${this.identityMap.size} objects, ${this.pending.size} pending)`;
   }
+}
+
+function expireAll(st: InstanceState): void {
+  expireState(st, null);
 }
 
 function detach(st: InstanceState): void {

@@ -142,8 +142,9 @@ export async function flushSession(
   const work = await planFlush(session);
 
   const dirty: InstanceState[] = [];
-  for (const st of session.identityMap.states())
+  session.identityMap.forEach((st) => {
     if (!work.deletes.has(st) && (st.relModified || st.committed !== null)) dirty.push(st);
+  });
 
   const mappers = new Set<Mapper>();
   for (const st of work.inserts) mappers.add(st.mapper);
@@ -187,9 +188,9 @@ export async function flushSession(
   }
 
   const updates = new Map<Mapper, ReturnType<typeof planUpdate>[]>();
-  const inserted = new Set(ctx.inserted);
+  const inserted = dirty.length ? new Set(ctx.inserted) : null;
   for (const st of dirty) {
-    if (inserted.has(st)) continue;
+    if (inserted?.has(st)) continue;
     const changed = changedColumns(st);
     if (!changed.length) continue;
     const list = updates.get(st.mapper) ?? [];
@@ -250,5 +251,9 @@ export async function flushSession(
     if (st.rel) for (const [k, v] of Object.entries(st.rel)) st.setRelCommitted(k, v);
     st.relModified = false;
   }
-  for (const st of session.identityMap.states()) st.relModified = false;
+  session.identityMap.forEach(clearRelModified);
+}
+
+function clearRelModified(st: InstanceState): void {
+  st.relModified = false;
 }

@@ -64,12 +64,16 @@ function orphanOf(st: InstanceState): Relationship | null {
  * attached, never re-adds one taken out of its parent).
  */
 function cascadeSaves(session: Session): void {
-  const work = [...session.pending];
-  for (const st of session.identityMap.states()) if (st.relModified) work.push(st);
+  const work: InstanceState[] = [];
+  // Only objects holding relationship values can cascade anything.
+  for (const st of session.pending) if (st.rel !== null) work.push(st);
+  session.identityMap.forEach((st) => {
+    if (st.relModified) work.push(st);
+  });
   const seen = new Set<InstanceState>();
   while (work.length) {
     const st = work.pop()!;
-    if (seen.has(st)) continue;
+    if (st.rel === null || seen.has(st)) continue;
     seen.add(st);
     for (const child of cascadeTargets(st, "save-update")) {
       if (child.session === null) {
@@ -164,18 +168,24 @@ async function cascadeDeletes(session: Session, work: FlushWork): Promise<void> 
 /** Objects dropped from a delete-orphan collection are deleted. */
 function cascadeOrphans(session: Session, work: FlushWork): InstanceState[] {
   const orphans: InstanceState[] = [];
-  for (const st of [...session.identityMap.states(), ...session.pending]) {
-    if (!st.relModified || !st.relCommitted) continue;
+  const candidates: InstanceState[] = [];
+  const collect = (st: InstanceState) => {
+    if (st.relModified && st.relCommitted) candidates.push(st);
+  };
+  session.identityMap.forEach(collect);
+  session.pending.forEach(collect);
+  for (const st of candidates) {
+    const committed = st.relCommitted!;
     for (const rel of st.mapper.relationships.values()) {
       if (
         !rel.configured ||
         !rel.cascade.has("delete-orphan") ||
-        !(rel.key in st.relCommitted) ||
+        !(rel.key in committed) ||
         !st.hasRel(rel.key)
       )
         continue;
       const now = new Set(members(st.rel![rel.key]));
-      for (const old of members(st.relCommitted[rel.key])) {
+      for (const old of members(committed[rel.key])) {
         if (now.has(old)) continue;
         const os = stateOf(old)!;
         // Re-parented elsewhere: not an orphan.
@@ -269,8 +279,9 @@ export async function planFlush(session: Session): Promise<FlushWork> {
   }
   work.inserts.push(...session.pending);
   for (const st of work.inserts) syncRelationships(st, work);
-  for (const st of session.identityMap.states())
+  session.identityMap.forEach((st) => {
     if (st.relModified && !work.deletes.has(st)) syncRelationships(st, work);
+  });
   // A many-to-many pair is written once even when both sides changed their collections.
   dedupeAssociations(work.associationInserts);
   dedupeAssociations(work.associationDeletes);
