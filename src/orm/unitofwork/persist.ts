@@ -187,19 +187,14 @@ async function runInsert(
   const res = await ctx.conn.execute(stmt, params);
   if (returning.length) {
     const rows = res.rawRows();
-    rows.forEach((row, r) => {
-      const st = part[r]!;
-      returning.forEach((c, j) => {
-        st.obj[c.key] = row[j];
-      });
-    });
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const obj = part[r]!.obj;
+      for (let j = 0; j < returning.length; j++) obj[returning[j]!.key] = row[j];
+    }
   }
-  for (const st of part)
-    markInserted(
-      ctx,
-      st,
-      fetch.filter((c) => !returning.includes(c)),
-    );
+  const unknown = fetch.filter((c) => !returning.includes(c));
+  for (const st of part) markInserted(ctx, st, unknown);
 }
 
 /** Without RETURNING, rows needing generated keys go one at a time and read the insert id. */
