@@ -219,8 +219,20 @@ async function loadLevel(
   for (const p of todo) assign(p, rel, groups.get(parentMatch(p)) ?? []);
 }
 
-/** After a query: runs the selectin (and noload) loads its load trees ask for, level by level. */
+/**
+ * After a query: runs the selectin (and noload) loads its load trees ask for, level by level.
+ * Their queries do not autoflush: the query that loaded the parents just did, and nothing but
+ * loading has happened since (a flush would only re-check the objects just loaded).
+ */
 export async function runSelectinLoads(
+  session: Session,
+  loaded: ReadonlyMap<EntityLayout, ReadonlySet<object>>,
+  populate: boolean,
+): Promise<void> {
+  await session.noAutoflush(() => selectinLoads(session, loaded, populate));
+}
+
+async function selectinLoads(
   session: Session,
   loaded: ReadonlyMap<EntityLayout, ReadonlySet<object>>,
   populate: boolean,
