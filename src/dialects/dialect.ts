@@ -110,6 +110,8 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   abstract readonly reflection: DialectReflection;
   readonly #cache = new LruCache<string, CompiledStatement>(1000);
   readonly #keys = new WeakMap<Node, CacheKey>();
+  /** Statement objects used again (the ORM's own, a user's module-level ones): their compiled form. */
+  readonly #prepared = new WeakMap<Node, PreparedStatement>();
   protected abstract readonly reservedWords: ReadonlySet<string>;
 
   /** Quotes names that are reserved, not lowercase, or contain other characters. */
@@ -170,6 +172,8 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
 
   /** Compiles a statement, reusing the cached shape when one exists. */
   prepare(stmt: Node): PreparedStatement {
+    const again = this.#prepared.get(stmt);
+    if (again !== undefined) return again;
     // Statements are immutable: one reused statement object needs its key computed once.
     let k = this.#keys.get(stmt);
     if (!k) {
@@ -179,10 +183,17 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
     const { key, binds, cacheable } = k;
     if (cacheable) {
       const hit = this.#cache.get(key);
-      if (hit) return { compiled: hit, binds, cached: true };
+      if (hit) {
+        const prepared = { compiled: hit, binds, cached: true };
+        this.#prepared.set(stmt, prepared);
+        return prepared;
+      }
     }
     const compiled = this.compilerFor(binds, {}).compile(stmt);
-    if (cacheable) this.#cache.set(key, compiled);
+    if (cacheable) {
+      this.#cache.set(key, compiled);
+      this.#prepared.set(stmt, { compiled, binds, cached: true });
+    }
     return { compiled, binds, cached: false };
   }
 

@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   readonly bigint?: boolean;
   /** Whether the statement is known to return rows (lets synchronous drivers pick all() vs run()). */
   readonly returnsRows?: boolean;
+  /** The statement returns one row at most (a primary-key lookup): a driver may fetch just that. */
+  readonly single?: boolean;
 }
 
 export interface DriverConnection {

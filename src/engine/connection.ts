@@ -61,11 +61,12 @@ function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | 
 }
 
 /** What the driver needs to know of a compiled statement besides its SQL. */
-function driverOptions(compiled: CompiledStatement): ExecuteOptions {
+function driverOptions(compiled: CompiledStatement, single = false): ExecuteOptions {
   return {
     name: compiled.sql !== null ? compiled.name : undefined,
     bigint: compiled.needsBigInt,
     returnsRows: compiled.returnsRows,
+    single,
   };
 }
 
@@ -90,7 +91,6 @@ export class Connection implements AsyncDisposable {
   #pooled: PooledConnection | null;
   #closed = false;
   #tx: TxState = "none";
-  #root: Transaction | null = null;
   #savepoints = 0;
   #isolation: IsolationLevel | null = null;
   #executionOptions: ExecutionOptions;
@@ -212,7 +212,6 @@ export class Connection implements AsyncDisposable {
   #autobegin(): void {
     if (this.#tx !== "none") return;
     if (this.isolationLevel === "AUTOCOMMIT") return;
-    this.#root = new Transaction(this);
     this.#tx = "deferred";
   }
 
@@ -235,7 +234,7 @@ export class Connection implements AsyncDisposable {
     }
     this.#autobegin();
     if (!this.#mayDeferBegin()) await this.#beginOnServer();
-    return this.#root ?? new Transaction(this);
+    return new Transaction(this);
   }
 
   /** Opens a SAVEPOINT (beginning the outer transaction if needed); returns it. */
@@ -272,7 +271,6 @@ export class Connection implements AsyncDisposable {
     }
     const wasActive = this.#tx === "active";
     this.#tx = "none";
-    this.#root = null;
     this.#savepoints = 0;
     if (!wasActive) return;
     const pooled = this.#ensurePooled();
@@ -285,7 +283,6 @@ export class Connection implements AsyncDisposable {
   _rollbackSync(): boolean {
     if (this.#tx === "active") return false;
     this.#tx = "none";
-    this.#root = null;
     this.#savepoints = 0;
     return true;
   }
@@ -295,7 +292,6 @@ export class Connection implements AsyncDisposable {
     const wasActive = this.#tx === "active";
     const wasInvalid = this.#tx === "invalid";
     this.#tx = "none";
-    this.#root = null;
     this.#savepoints = 0;
     // A lost transaction is gone with its connection; the next statement reconnects.
     if (wasInvalid || !wasActive) return;
@@ -394,12 +390,13 @@ export class Connection implements AsyncDisposable {
    * when a connection is checked out, nothing observes statements, no BEGIN has to reach the
    * server and the driver is synchronous (better-sqlite3); null when any of that does not hold,
    * and then nothing was done. A driver error comes back as a promise rejected with the error
-   * runPrepared() would throw.
+   * runPrepared() would throw. `single`: the statement returns one row at most.
    */
   _runPreparedSync(
     prepared: PreparedStatement,
     stmt: Node,
     params?: Params,
+    single = false,
   ): DriverResult | Promise<never> | null {
     const pooled = this.#pooled;
     if (pooled === null || pooled.driver.executeSync === undefined || !this.#quiet()) return null;
@@ -407,7 +404,7 @@ export class Connection implements AsyncDisposable {
     if (this.#tx !== "active" && !this.#transactionReadySync(stmt, compiled)) return null;
     const { sql, values } = compiled.bind(binds, params);
     try {
-      return pooled.driver.executeSync(sql, values, driverOptions(compiled));
+      return pooled.driver.executeSync(sql, values, driverOptions(compiled, single));
     } catch (e) {
       return this.#handleError(e, sql, values).then((err) => {
         throw err;

@@ -36,7 +36,7 @@ export const FULL: Sizes = {
   w3Reps: 5,
   w4Rows: 10_000,
   w5Limit: 1_000,
-  rounds: 5,
+  rounds: 7,
 };
 
 /** A smoke run: every code path, a tenth of the data, two rounds. */

@@ -14,6 +14,8 @@ interface CachedStatement {
   readonly stmt: Statement;
   readonly reader: boolean;
   fields: readonly string[] | null;
+  /** The safeIntegers mode last set (a native call saved when it does not change). */
+  bigint: boolean;
 }
 
 class SqliteConnection implements DriverConnection {
@@ -28,7 +30,7 @@ class SqliteConnection implements DriverConnection {
     let c = this.#statements.get(sql);
     if (!c) {
       const stmt = this.raw.prepare(sql);
-      c = { stmt, reader: stmt.reader, fields: null };
+      c = { stmt, reader: stmt.reader, fields: null, bigint: false };
       if (c.reader) stmt.raw(true);
       this.#statements.set(sql, c);
     }
@@ -51,8 +53,16 @@ class SqliteConnection implements DriverConnection {
     const c = this.#prepare(sql);
     const stmt = c.stmt;
     if (c.reader) {
-      stmt.safeIntegers(opts?.bigint ?? false);
-      const rows = stmt.all(...params) as unknown[][];
+      const bigint = opts?.bigint ?? false;
+      if (c.bigint !== bigint) {
+        stmt.safeIntegers(bigint);
+        c.bigint = bigint;
+      }
+      let rows: unknown[][];
+      if (opts?.single) {
+        const row = stmt.get(...params) as unknown[] | undefined;
+        rows = row === undefined ? [] : [row];
+      } else rows = stmt.all(...params) as unknown[][];
       c.fields ??= stmt.columns().map((col) => col.name);
       return { rows, fields: c.fields, rowCount: rows.length };
     }

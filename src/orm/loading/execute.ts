@@ -133,7 +133,7 @@ export function selectEntitySync(
   return hydrateSingle(session, fetched.compiled, plan, only, fetched.rows, populates(stmt));
 }
 
-/** The raw rows of the plan's statement, fetched without waiting; null when that is not possible. */
+/** The row of a one-row statement (a lookup by primary key), fetched without waiting; null when that is not possible. */
 function fetchSync(
   session: Session,
   plan: OrmSelectPlan,
@@ -143,7 +143,7 @@ function fetchSync(
   const conn = session._connectionSync();
   if (conn === null) return null;
   const prepared = conn.dialect.prepare(plan.core);
-  const res = conn._runPreparedSync(prepared, plan.core, params);
+  const res = conn._runPreparedSync(prepared, plan.core, params, true);
   if (res === null || res instanceof Promise) return res;
   return { compiled: prepared.compiled, rows: res.rows as unknown[][] };
 }
