@@ -144,17 +144,16 @@ function removeQuietly(st: InstanceState, rel: Relationship, obj: unknown): void
  * known, so reading `event.kit` after loading `kit.custodyEvents` needs no query.
  */
 export function setLoadedRelationship(st: InstanceState, rel: Relationship, found: readonly object[]): void {
-  const value = rel.uselist ? InstrumentedList.create(st, rel, found) : (found[0] ?? null);
-  st.setRel(rel.key, value);
-  st.setRelCommitted(rel.key, value);
+  if (rel.uselist) {
+    const list = InstrumentedList.create(st, rel, found);
+    st.setRel(rel.key, list);
+    st.setRelCommitted(rel.key, list);
+  } else st.setLoadedRel(rel.key, found[0] ?? null);
   const back = rel.backref;
   if (rel.direction !== "ONETOMANY" || !back || back.uselist) return;
   for (const child of found) {
     const cs = stateOf(child);
-    if (cs && !cs.hasRel(back.key)) {
-      cs.setRel(back.key, st.obj);
-      cs.setRelCommitted(back.key, st.obj);
-    }
+    if (cs && !cs.hasRel(back.key)) cs.setLoadedRel(back.key, st.obj);
   }
 }
 

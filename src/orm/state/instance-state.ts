@@ -95,11 +95,31 @@ export class InstanceState {
   }
 
   setRel(key: string, value: unknown): void {
-    (this.rel ??= {})[key] = value;
+    if (this.rel === null) this.rel = {};
+    else if (this.rel === this.relCommitted) this.rel = { ...this.rel };
+    this.rel[key] = value;
   }
 
   setRelCommitted(key: string, value: unknown): void {
-    (this.relCommitted ??= {})[key] = Array.isArray(value) ? [...value] : value;
+    if (this.relCommitted === null) this.relCommitted = {};
+    else if (this.relCommitted === this.rel) this.relCommitted = { ...this.relCommitted };
+    this.relCommitted[key] = Array.isArray(value) ? [...value] : value;
+  }
+
+  /**
+   * A just-loaded single-object relationship value, which is also its committed value: while
+   * nothing else is set, one record holds both (setRel and setRelCommitted copy it before a
+   * change). Loading a collection with a back-populated many-to-one saves an object per child.
+   */
+  setLoadedRel(key: string, value: object | null): void {
+    if (this.rel === null && this.relCommitted === null) {
+      const both: Record<string, unknown> = {};
+      both[key] = value;
+      this.rel = this.relCommitted = both;
+      return;
+    }
+    this.setRel(key, value);
+    this.setRelCommitted(key, value);
   }
 
   /** A short description for messages: `<Kit id=3>`. */

@@ -22,7 +22,7 @@ import { shopModels } from "../../support/shop-models.js";
  * time value: updates and deletes keyed by a Date must still find their rows.
  */
 forEachDatabase("session.get and snapshots", (tdb) => {
-  const { Base, Customer } = shopModels();
+  const { Base, Customer, Order, OrderLine, Product } = shopModels();
   const SessionLocal = sessionmaker({ bind: undefined as never });
 
   const DateBase = declarativeBase();
@@ -157,5 +157,73 @@ forEachDatabase("session.get and snapshots", (tdb) => {
       await db.scalars(select(DayEvent).orderBy(DayEvent.id).options(selectinload(DayEvent.dayRow)))
     ).all();
     expect(events.map((e) => e.dayRow.day.getTime())).toEqual([d1.getTime(), d1.getTime(), d2.getTime()]);
+  });
+
+  it("a many-to-one filled by a loaded collection's back-population is still diffed when it changes", async () => {
+    const d1 = new Date("2024-03-01T00:00:00.000Z");
+    const d2 = new Date("2024-03-02T00:00:00.000Z");
+    await SessionLocal.begin(async (db) => {
+      db.add(new Day({ day: new Date(d1.getTime()) }));
+      db.add(new Day({ day: new Date(d2.getTime()) }));
+      await db.flush();
+      db.add(new DayEvent({ id: 7, day: new Date(d1.getTime()) }));
+    });
+    await SessionLocal.begin(async (db) => {
+      const [first, second] = (
+        await db.scalars(select(Day).orderBy(Day.day).options(selectinload(Day.events)))
+      ).all();
+      const event = first!.events[0]!;
+      expect(db.isModified(event)).toBe(false);
+      event.dayRow = second!;
+      expect(db.isModified(event)).toBe(true);
+    });
+    await using db = SessionLocal();
+    const moved = (await db.get(DayEvent, 7))!;
+    expect(moved.day.getTime()).toBe(d2.getTime());
+  });
+
+  it("a loaded one-way many-to-one changed to a new (pending) object gets its key at flush", async () => {
+    const lineId = await SessionLocal.begin(async (db) => {
+      const order = new Order({ customerId: await seedCustomer("gus@x.io"), status: "open" });
+      const line = new OrderLine({ quantity: 2 });
+      line.product = new Product({ name: "Old", price: 1 });
+      order.lines.push(line);
+      db.add(order);
+      await db.flush();
+      return line.id;
+    });
+    const newProductId = await SessionLocal.begin(async (db) => {
+      const line = (
+        await db.scalars(
+          select(OrderLine).where(OrderLine.id.eq(lineId)).options(selectinload(OrderLine.product)),
+        )
+      ).one();
+      expect(line.product.name).toBe("Old");
+      const fresh = new Product({ name: "New", price: 2 });
+      line.product = fresh;
+      await db.flush();
+      return fresh.id;
+    });
+    await using db = SessionLocal();
+    expect((await db.get(OrderLine, lineId))!.productId).toBe(newProductId);
+  });
+
+  it("a back-populated many-to-one moved to a new (pending) parent gets the parent's key at flush", async () => {
+    const id = await seedCustomer("eve@x.io");
+    await SessionLocal.begin(async (db) => {
+      db.add(new Order({ customerId: id, status: "open" }));
+    });
+    const newId = await SessionLocal.begin(async (db) => {
+      const c = (await db.scalars(select(Customer).options(selectinload(Customer.orders)))).one();
+      const order = c.orders[0]!;
+      const other = new Customer({ email: "fay@x.io", name: "Fay" });
+      order.customer = other;
+      await db.flush();
+      expect(order.customerId).toBe(other.id);
+      return other.id;
+    });
+    await using db = SessionLocal();
+    const orders = (await db.scalars(select(Order))).all();
+    expect(orders.map((o) => o.customerId)).toEqual([newId]);
   });
 });
