@@ -129,7 +129,8 @@ export async function insertRows(
         for (const st of part) await runInsert(ctx, one, {}, returning, [st], fetch);
         continue;
       }
-      // An object with integer keys: V8 stores it like an array, and binds named "0", "1", ... read it.
+      // An object with integer keys: V8 stores it like an array, and binds named "0", "1", ... read it
+      // (an array would mean executemany to execute()).
       const params: Record<number, unknown> = {};
       let k = 0;
       for (const st of part) for (const c of cols) params[k++] = st.obj[c.key];

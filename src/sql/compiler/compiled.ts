@@ -118,16 +118,17 @@ export class CompiledStatement {
     binds: readonly Node[],
     params?: Readonly<Record<string, unknown>>,
   ): { sql: string; values: unknown[] } {
-    const values: unknown[] = [];
     const slots = this.slots;
     if (this.sql !== null) {
+      const fixed = new Array<unknown>(slots.length);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
         const v = slotValue(slot, binds, params);
-        values.push(slot.processor && v !== null && v !== undefined ? slot.processor(v) : (v ?? null));
+        fixed[i] = slot.processor && v !== null && v !== undefined ? slot.processor(v) : (v ?? null);
       }
-      return { sql: this.sql, values };
+      return { sql: this.sql, values: fixed };
     }
+    const values: unknown[] = [];
     const counts: number[] = [];
     const literals: (string | null)[] = [];
     const empties: boolean[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDateTime } from "../../../src/sql/types/datetime.js";
+import { formatUtcDateTime, parseDateTime } from "../../../src/sql/types/datetime.js";
 
 describe("parseDateTime", () => {
   it.each([
@@ -22,5 +22,20 @@ describe("parseDateTime", () => {
 
   it("rejects text that is not a date", () => {
     expect(() => parseDateTime("yesterday")).toThrow(/Cannot read "yesterday" as a date\/time/);
+  });
+});
+
+describe("formatUtcDateTime", () => {
+  it.each([
+    ["2024-01-02T03:04:05.000Z", "2024-01-02 03:04:05.000"],
+    ["2024-11-30T23:59:59.007Z", "2024-11-30 23:59:59.007"],
+    ["2024-12-31T10:20:30.045Z", "2024-12-31 10:20:30.045"],
+    ["1999-09-09T09:09:09.999Z", "1999-09-09 09:09:09.999"],
+    ["0099-06-15T00:00:00.100Z", "0099-06-15 00:00:00.100"],
+    ["0001-01-01T00:00:00.000Z", "0001-01-01 00:00:00.000"],
+  ])("writes %s as %s, which parseDateTime reads back", (iso, text) => {
+    const d = new Date(iso);
+    expect(formatUtcDateTime(d)).toBe(text);
+    expect(parseDateTime(text).getTime()).toBe(d.getTime());
   });
 });
