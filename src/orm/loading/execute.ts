@@ -116,21 +116,40 @@ export async function executeOrmSelect(
 }
 
 /**
- * The fast path of session.get(): a select of one entity with no loads after it, run and
- * hydrated without waiting (see Connection._runPreparedSync); null when that is not possible
- * now (nothing was done), or a rejected promise when the statement failed.
+ * The lean path of session.get(): a select of one entity with no loads after it, hydrated
+ * straight from the driver's rows (no Result), without waiting at all on a synchronous driver
+ * with a connection at hand (see Connection._runPreparedSync). Null when the statement needs the
+ * general path (executeOrmSelect), and then nothing was done.
  */
-export function selectEntitySync(
+export function selectEntity(
   session: Session,
   stmt: Select<any>,
   params: Params,
-): unknown[] | Promise<never> | null {
+): unknown[] | Promise<unknown[]> | null {
   const plan = cachedPlan(stmt);
   const only = singleEntity(plan);
-  if (only === null || hasPostLoads(only) || session._needsAutoflush()) return null;
-  const fetched = fetchSync(session, plan, params);
-  if (fetched === null || fetched instanceof Promise) return fetched;
-  return hydrateSingle(session, fetched.compiled, plan, only, fetched.rows, populates(stmt));
+  if (only === null || hasPostLoads(only)) return null;
+  const populate = populates(stmt);
+  if (!session._needsAutoflush()) {
+    const fetched = fetchSync(session, plan, params);
+    if (fetched instanceof Promise) return fetched;
+    if (fetched !== null) return hydrateSingle(session, fetched.compiled, plan, only, fetched.rows, populate);
+  }
+  return selectEntityAsync(session, plan, only, params, populate);
+}
+
+async function selectEntityAsync(
+  session: Session,
+  plan: OrmSelectPlan,
+  only: EntityLayout,
+  params: Params,
+  populate: boolean,
+): Promise<unknown[]> {
+  if (session._needsAutoflush()) await session._autoflush();
+  const conn = await session.connection();
+  const prepared = conn.dialect.prepare(plan.core);
+  const res = await conn._runPreparedRaw(prepared, plan.core, params);
+  return hydrateSingle(session, prepared.compiled, plan, only, res.rows as unknown[][], populate);
 }
 
 /** The row of a one-row statement (a lookup by primary key), fetched without waiting; null when that is not possible. */

@@ -6,7 +6,7 @@ import { type Select, select } from "../../sql/select.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { Session } from "../session/session.js";
 import type { InstanceState } from "../state/instance-state.js";
-import { executeOrmSelect, selectEntitySync } from "./execute.js";
+import { executeOrmSelect, selectEntity } from "./execute.js";
 import { loadOnly } from "./options.js";
 
 /** Primary key values in key-column order, from a scalar, an array or an object. */
@@ -70,10 +70,14 @@ export function getByIdentity(
   let stmt = getStatement(mapper);
   if (opts.options?.length) stmt = stmt.options(...opts.options);
   if (opts.populateExisting) stmt = stmt.executionOptions({ populateExisting: true });
-  const rows = selectEntitySync(session, stmt, params);
-  if (rows === null) return executeOrmSelect(session, stmt, params).then(firstObject);
-  if (rows instanceof Promise) return rows;
-  return (rows[0] as object | undefined) ?? null;
+  const objs = selectEntity(session, stmt, params);
+  if (objs === null) return executeOrmSelect(session, stmt, params).then(firstObject);
+  if (objs instanceof Promise) return objs.then(firstOf);
+  return firstOf(objs);
+}
+
+function firstOf(objs: readonly unknown[]): object | null {
+  return (objs[0] as object | undefined) ?? null;
 }
 
 /** Bind names of primary-key columns in getStatement(). */
