@@ -6,8 +6,8 @@ const newest = newestOf<IdentityMap>();
 
 /** One object per primary key per mapper, as SQLAlchemy's identity map. */
 export class IdentityMap {
-  readonly #byMapper = new Map<Mapper, Map<unknown, InstanceState>>();
-  #size = 0;
+  /** Maps by mapper, made on first use (and dropped by clear()): closing a session allocates nothing. */
+  #byMapper: Map<Mapper, Map<unknown, InstanceState>> | null = null;
 
   constructor() {
     newest.current = this;
@@ -15,59 +15,53 @@ export class IdentityMap {
 
   /** The map of one mapper (created on demand): the hot path of loading. */
   forMapper(mapper: Mapper): Map<unknown, InstanceState> {
-    let m = this.#byMapper.get(mapper);
+    const all = (this.#byMapper ??= new Map());
+    let m = all.get(mapper);
     if (!m) {
       m = new Map();
-      this.#byMapper.set(mapper, m);
+      all.set(mapper, m);
     }
     return m;
   }
 
   get(mapper: Mapper, key: unknown): InstanceState | undefined {
-    return this.#byMapper.get(mapper)?.get(key);
+    return this.#byMapper?.get(mapper)?.get(key);
   }
 
   add(st: InstanceState): void {
-    const m = this.forMapper(st.mapper);
-    if (!m.has(st.key)) this.#size++;
-    m.set(st.key, st);
+    this.forMapper(st.mapper).set(st.key, st);
   }
 
   remove(st: InstanceState): void {
-    const m = this.#byMapper.get(st.mapper);
-    if (m && m.get(st.key) === st) {
-      m.delete(st.key);
-      this.#size--;
-    }
+    const m = this.#byMapper?.get(st.mapper);
+    if (m && m.get(st.key) === st) m.delete(st.key);
   }
 
   /** Every state, mapper by mapper. */
   *states(): IterableIterator<InstanceState> {
-    for (const m of this.#byMapper.values()) yield* m.values();
+    if (this.#byMapper) for (const m of this.#byMapper.values()) yield* m.values();
   }
 
   /** Calls `fn` with every state (no iterator objects: the hot path of closing a session). */
   forEach(fn: (st: InstanceState) => void): void {
-    this.#byMapper.forEach((m) => {
+    this.#byMapper?.forEach((m) => {
       m.forEach(fn);
     });
   }
 
   /** Whether no object is mapped (cheaper than size). */
   get isEmpty(): boolean {
-    for (const m of this.#byMapper.values()) if (m.size) return false;
+    if (this.#byMapper) for (const m of this.#byMapper.values()) if (m.size) return false;
     return true;
   }
 
   get size(): number {
     let n = 0;
-    for (const m of this.#byMapper.values()) n += m.size;
-    this.#size = n;
+    if (this.#byMapper) for (const m of this.#byMapper.values()) n += m.size;
     return n;
   }
 
   clear(): void {
-    this.#byMapper.clear();
-    this.#size = 0;
+    this.#byMapper = null;
   }
 }

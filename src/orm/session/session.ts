@@ -52,8 +52,8 @@ export class Session implements AsyncDisposable {
   readonly autobegin: boolean;
   readonly info: Record<string, unknown>;
   /** @internal */ readonly identityMap = new IdentityMap();
-  /** @internal Pending objects, in the order added. */ readonly pending = new Set<InstanceState>();
-  /** @internal Objects marked for deletion. */ readonly markedDeleted = new Set<InstanceState>();
+  #pending: Set<InstanceState> | null = null;
+  #markedDeleted: Set<InstanceState> | null = null;
   /** @internal */ transaction: SessionTransaction | null = null;
   #conn: Connection | null = null;
   #ownsConnection = false;
@@ -130,6 +130,24 @@ export class Session implements AsyncDisposable {
     return conn;
   }
 
+  /** @internal Pending objects, in the order added (made on first use: most sessions only read). */
+  get pending(): Set<InstanceState> {
+    return (this.#pending ??= new Set());
+  }
+
+  /** @internal Objects marked for deletion. */
+  get markedDeleted(): Set<InstanceState> {
+    return (this.#markedDeleted ??= new Set());
+  }
+
+  /** Whether objects are pending or marked for deletion (without making the sets). */
+  #hasPendingWork(): boolean {
+    return (
+      (this.#pending !== null && this.#pending.size > 0) ||
+      (this.#markedDeleted !== null && this.#markedDeleted.size > 0)
+    );
+  }
+
   /** The engine or connection statements go to. */
   getBind(): Engine | Connection {
     return this.bind;
@@ -201,7 +219,7 @@ export class Session implements AsyncDisposable {
   async commit(): Promise<void> {
     this.checkUsable();
     if (!this.transaction) {
-      if (!this.pending.size && !this.markedDeleted.size && !this.#hasDirty()) return;
+      if (!this.#hasPendingWork() && !this.#hasDirty()) return;
       await this.connection();
     }
     await this.flush();
@@ -390,10 +408,10 @@ export class Session implements AsyncDisposable {
   /** Detaches every object. */
   expungeAll(): void {
     this.identityMap.forEach(detach);
-    this.pending.forEach(detach);
+    this.#pending?.forEach(detach);
     this.identityMap.clear();
-    this.pending.clear();
-    this.markedDeleted.clear();
+    this.#pending = null;
+    this.#markedDeleted = null;
   }
 
   /**
@@ -502,7 +520,7 @@ export class Session implements AsyncDisposable {
   async flush(): Promise<void> {
     this.checkUsable();
     if (this.#flushing) return;
-    if (!this.pending.size && !this.markedDeleted.size && !this.#mayHaveChanges()) return;
+    if (!this.#hasPendingWork() && !this.#mayHaveChanges()) return;
     this.#flushing = true;
     try {
       const conn = await this.connection();
@@ -535,7 +553,7 @@ export class Session implements AsyncDisposable {
       this.autoflush &&
       this.#noAutoflush === 0 &&
       !this.#flushing &&
-      (this.pending.size > 0 || this.markedDeleted.size > 0 || this.#mayHaveChanges())
+      (this.#hasPendingWork() || this.#mayHaveChanges())
     );
   }
 
