@@ -50,7 +50,7 @@ export class Session implements AsyncDisposable {
   readonly autoflush: boolean;
   readonly expireOnCommit: boolean;
   readonly autobegin: boolean;
-  readonly info: Record<string, unknown>;
+  #info: Record<string, unknown> | null;
   /** @internal */ readonly identityMap = new IdentityMap();
   #pending: Set<InstanceState> | null = null;
   #markedDeleted: Set<InstanceState> | null = null;
@@ -67,7 +67,7 @@ export class Session implements AsyncDisposable {
     this.autoflush = opts.autoflush ?? true;
     this.expireOnCommit = opts.expireOnCommit ?? true;
     this.autobegin = opts.autobegin ?? true;
-    this.info = opts.info ?? {};
+    this.#info = opts.info ?? null;
     newest.current = this;
   }
 
@@ -128,6 +128,11 @@ export class Session implements AsyncDisposable {
     }
     this.transaction ??= new SessionTransaction(this, null, null);
     return conn;
+  }
+
+  /** Free-form data attached to the session. */
+  get info(): Record<string, unknown> {
+    return (this.#info ??= {});
   }
 
   /** @internal Pending objects, in the order added (made on first use: most sessions only read). */

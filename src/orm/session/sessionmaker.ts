@@ -18,7 +18,7 @@ export interface SessionFactory {
 export function sessionmaker(options: SessionOptions): SessionFactory {
   let current: SessionOptions = { ...options };
   const factory = ((overrides?: Partial<SessionOptions>) =>
-    new Session({ ...current, ...overrides })) as SessionFactory;
+    new Session(overrides ? { ...current, ...overrides } : current)) as SessionFactory;
   factory.begin = async <T>(fn: (db: Session) => Promise<T>): Promise<T> => {
     const db = new Session(current);
     try {
