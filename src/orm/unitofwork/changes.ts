@@ -37,7 +37,7 @@ export function snapshotValue(col: MappedColumn, value: unknown): unknown {
 export function snapshotExpression(col: MappedColumn, v: string): string {
   switch (col.kind) {
     case "json":
-      return `JSON.stringify(${v})`;
+      return `JSON.stringify(${v} === undefined ? null : ${v})`;
     case "date":
       return `(${v} instanceof Date ? ${v}.getTime() : ${v})`;
     case "binary":
@@ -118,13 +118,36 @@ export function isModified(st: InstanceState): boolean {
 /** Records the current values as the new snapshot (after load or flush). */
 export function takeSnapshot(st: InstanceState): void {
   const mapper = st.mapper;
-  const snap = st.committed ?? new Array(mapper.columns.length);
-  for (const c of mapper.columns) {
-    if (st.expiredKeys?.has(c.key)) continue;
-    snap[c.index] = snapshotValue(c, st.obj[c.key]);
+  const expired = st.expiredKeys;
+  if (expired === null || expired.size === 0) {
+    st.committed = snapshotterOf(mapper)(st.obj, st.committed);
+  } else {
+    const snap = st.committed ?? new Array(mapper.columns.length);
+    for (const c of mapper.columns) {
+      if (expired.has(c.key)) continue;
+      snap[c.index] = snapshotValue(c, st.obj[c.key]);
+    }
+    st.committed = snap;
   }
-  st.committed = snap;
   st.forcedDirty = null;
+}
+
+type Snapshotter = (obj: any, snap: unknown[] | null) => unknown[];
+
+/** Generates a mapper's snapshot writer: every column's snapshot form, into `snap` or a new array. */
+function snapshotterOf(mapper: Mapper): Snapshotter {
+  let f = mapper.memo.get("snapshotter") as Snapshotter | undefined;
+  if (!f) {
+    const lines = mapper.columns.map((c) => {
+      const get = /^[A-Za-z_$][\w$]*$/.test(c.key) ? `o.${c.key}` : `o[${JSON.stringify(c.key)}]`;
+      return `v = ${get}; s[${c.index}] = ${snapshotExpression(c, "v")};`;
+    });
+    f = new Function(
+      `return function snapshot(o, s) { let v; if (s === null) s = new Array(${mapper.columns.length}); ${lines.join(" ")} return s; };`,
+    )() as Snapshotter;
+    mapper.memo.set("snapshotter", f);
+  }
+  return f;
 }
 
 /** Marks an attribute modified although its value compares equal (in-place change of a value). */

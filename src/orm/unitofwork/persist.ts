@@ -225,14 +225,14 @@ async function insertOneByOne(
 function markInserted(ctx: PersistContext, st: InstanceState, unknown: readonly MappedColumn[]): void {
   // Columns the INSERT left out: the database generated those it supplies (expired below until
   // read back); the others are NULL in the row, and so in the object, as after a load.
-  const missing: string[] = [];
+  let missing: string[] | null = null;
   for (const c of st.mapper.columns) {
     if (st.obj[c.key] !== undefined) continue;
-    if (unknown.includes(c) || serverSupplied(c)) missing.push(c.key);
+    if (unknown.includes(c) || serverSupplied(c)) (missing ??= []).push(c.key);
     else st.obj[c.key] = null;
   }
   takeSnapshot(st);
-  if (missing.length) expireColumns(st, missing, "expired");
+  if (missing !== null) expireColumns(st, missing, "expired");
   st.key = st.mapper.identityKeyOf(st.obj);
   ctx.inserted.push(st);
 }

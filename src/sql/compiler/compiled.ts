@@ -26,6 +26,8 @@ export interface BindSlot {
   readonly literal: ((value: unknown) => string) | null;
 }
 
+const INDEX_KEY = /^(0|[1-9][0-9]*)$/;
+
 /** A column of a statement's result, in order. */
 export interface ResultColumn {
   readonly key: string;
@@ -63,6 +65,8 @@ export class CompiledStatement {
   readonly memo = new Map<string, unknown>();
 
   static #counter = 0;
+  /** Per slot, its parameter name as an array index when it is one ("0", "1", ...), else -1. */
+  readonly #indexKeys: Int32Array;
 
   constructor(init: {
     parts: readonly string[];
@@ -80,6 +84,9 @@ export class CompiledStatement {
     this.isInsert = init.isInsert;
     this.needsBigInt = init.resultColumns?.some((c) => c.type.typeName === "bigint") ?? false;
     this.name = `athanor_${++CompiledStatement.#counter}`;
+    this.#indexKeys = Int32Array.from(init.slots, (s) =>
+      s.key !== null && !s.fixed && INDEX_KEY.test(s.key) && s.key.length < 10 ? Number(s.key) : -1,
+    );
     const fixed = init.slots.every((s) => !s.expanding && !s.literal);
     this.sql = fixed ? this.#assemble(init.slots.map(() => 1)) : null;
   }
@@ -121,9 +128,14 @@ export class CompiledStatement {
     const slots = this.slots;
     if (this.sql !== null) {
       const fixed = new Array<unknown>(slots.length);
+      const indexKeys = this.#indexKeys;
+      const byIndex = params as Readonly<Record<number, unknown>> | undefined;
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
-        const v = slotValue(slot, binds, params);
+        // Parameters named "0", "1", ... (the ORM's batched INSERTs) are read by index: no string key.
+        const k = indexKeys[i]!;
+        let v = k >= 0 && byIndex !== undefined ? byIndex[k] : undefined;
+        if (v === undefined) v = slotValue(slot, binds, params);
         fixed[i] = slot.processor && v !== null && v !== undefined ? slot.processor(v) : (v ?? null);
       }
       return { sql: this.sql, values: fixed };
