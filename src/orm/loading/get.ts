@@ -57,12 +57,8 @@ export function getByIdentity(
 ): object | null | Promise<object | null> {
   if (mapper.registry.needsConfigure) mapper.registry.configure();
   const values = primaryKeyValues(mapper, pk);
-  const params: Record<string, unknown> = {};
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) return null;
-    params[PK_PARAMS[i] ?? `pk_${i}`] = v;
-  }
+  for (const v of values) if (v === null || v === undefined) return null;
+  const params = pkParams(values);
   if (!opts.populateExisting) {
     const st = session.identityMap.get(mapper, mapper.identityKey(values));
     if (st && !st.expiredKeys?.size) return st.obj;
@@ -80,8 +76,19 @@ function firstOf(objs: readonly unknown[]): object | null {
   return (objs[0] as object | undefined) ?? null;
 }
 
-/** Bind names of primary-key columns in getStatement(). */
-const PK_PARAMS = ["pk_0", "pk_1", "pk_2", "pk_3"];
+/**
+ * The parameters of getStatement(): object literals for one and two key columns, whose hidden
+ * classes V8 keeps for good (a map built up key by key dies at a full GC, and the code with it).
+ */
+function pkParams(values: readonly unknown[]): Record<string, unknown> {
+  if (values.length === 1) return { pk_0: values[0] };
+  if (values.length === 2) return { pk_0: values[0], pk_1: values[1] };
+  const params: Record<string, unknown> = {};
+  values.forEach((v, i) => {
+    params[`pk_${i}`] = v;
+  });
+  return params;
+}
 
 function firstObject(res: Result<any>): object | null {
   return (res.rawRows()[0]?.[0] as object | undefined) ?? null;

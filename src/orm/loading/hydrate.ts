@@ -35,6 +35,22 @@ function refreshFromRow(
 }
 
 /**
+ * The constructor loaded objects of a mapper are made with (the class's prototype, none of its
+ * constructor code). One per mapper, shared by every reader: objects loaded by different queries
+ * share their hidden classes, and the newest one kept alive (engine/newest.ts) keeps them all.
+ */
+function loadedObjectConstructor(mapper: Mapper): new () => object {
+  let H = mapper.memo.get("loadedObjectConstructor") as (new () => object) | undefined;
+  if (!H) {
+    const ctor = function H(): void {};
+    ctor.prototype = (mapper.cls as unknown as { prototype: object }).prototype;
+    H = ctor as unknown as new () => object;
+    mapper.memo.set("loadedObjectConstructor", H);
+  }
+  return H;
+}
+
+/**
  * Generates the reader of an entity whose columns `cols` sit at `offset` in each row, with the
  * result processors of the compiled statement. Built once per compiled shape.
  */
@@ -106,8 +122,7 @@ export function buildEntityReader(
       ${deferred.length ? "expire(st, deferred);" : ""}
       return o;
     };`;
-  function H(): void {}
-  H.prototype = (mapper.cls as unknown as { prototype: object }).prototype;
+  const H = loadedObjectConstructor(mapper);
   const expire = (st: InstanceState, keys: readonly string[]) => expireColumns(st, keys, "deferred");
   return new Function(...params, body)(
     H,
