@@ -139,17 +139,23 @@ forEachDatabase("session.get and snapshots", (tdb) => {
     expect((await db.scalars(select(Reading))).all()).toEqual([]);
   });
 
+  /** Two days and events on them ([id, day index]), each Date a fresh object. */
+  async function seedDays(d1: Date, d2: Date, events: readonly [number, 0 | 1][]): Promise<void> {
+    await SessionLocal.begin(async (db) => {
+      for (const d of [d1, d2]) db.add(new Day({ day: new Date(d.getTime()) }));
+      await db.flush();
+      for (const [id, i] of events) db.add(new DayEvent({ id, day: new Date([d1, d2][i]!.getTime()) }));
+    });
+  }
+
   it("selectin loading matches children to parents keyed by a Date (by value, not by object)", async () => {
     const d1 = new Date("2024-01-01T00:00:00.000Z");
     const d2 = new Date("2024-01-02T00:00:00.000Z");
-    await SessionLocal.begin(async (db) => {
-      db.add(new Day({ day: new Date(d1.getTime()) }));
-      db.add(new Day({ day: new Date(d2.getTime()) }));
-      await db.flush();
-      db.add(new DayEvent({ id: 1, day: new Date(d1.getTime()) }));
-      db.add(new DayEvent({ id: 2, day: new Date(d1.getTime()) }));
-      db.add(new DayEvent({ id: 3, day: new Date(d2.getTime()) }));
-    });
+    await seedDays(d1, d2, [
+      [1, 0],
+      [2, 0],
+      [3, 1],
+    ]);
     await using db = SessionLocal();
     const days = (await db.scalars(select(Day).orderBy(Day.day).options(selectinload(Day.events)))).all();
     expect(days.map((d) => d.events.map((e) => e.id).sort())).toEqual([[1, 2], [3]]);
@@ -162,12 +168,7 @@ forEachDatabase("session.get and snapshots", (tdb) => {
   it("a many-to-one filled by a loaded collection's back-population is still diffed when it changes", async () => {
     const d1 = new Date("2024-03-01T00:00:00.000Z");
     const d2 = new Date("2024-03-02T00:00:00.000Z");
-    await SessionLocal.begin(async (db) => {
-      db.add(new Day({ day: new Date(d1.getTime()) }));
-      db.add(new Day({ day: new Date(d2.getTime()) }));
-      await db.flush();
-      db.add(new DayEvent({ id: 7, day: new Date(d1.getTime()) }));
-    });
+    await seedDays(d1, d2, [[7, 0]]);
     await SessionLocal.begin(async (db) => {
       const [first, second] = (
         await db.scalars(select(Day).orderBy(Day.day).options(selectinload(Day.events)))
