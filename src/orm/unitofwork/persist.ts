@@ -2,9 +2,10 @@ import type { Connection } from "../../engine/connection.js";
 import { StaleDataError } from "../../errors.js";
 import type { Column } from "../../schema/column.js";
 import { delete_, type Insert, insert, update } from "../../sql/dml.js";
-import { and_, bindparam, type ColumnElement } from "../../sql/elements.js";
+import { and_, BindParameter, bindparam, type ColumnElement } from "../../sql/elements.js";
 import { ColumnClause } from "../../sql/from-clause.js";
-import { values } from "../../sql/values.js";
+import type { Node } from "../../sql/node.js";
+import { Values } from "../../sql/values.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { Relationship } from "../relationships/relationship.js";
 import { expireColumns } from "../state/attributes.js";
@@ -144,8 +145,24 @@ export async function insertRows(
  * Multi-row INSERTs built once per mapper and shape (column set, row count, RETURNING or not),
  * with binds named `0`, `1`, ... in row order; the compiled SQL is then found by identity.
  */
-const batchInserts = new WeakMap<Mapper, Map<string, Insert<any, any>>>();
-const SHAPES_PER_MAPPER = 16;
+const batchShapes = new WeakMap<Mapper, Map<string, Node>>();
+const SHAPES_PER_MAPPER = 32;
+
+/**
+ * Batched statements built once per mapper and shape (kind, column set, row count, ...), with
+ * binds named `0`, `1`, ... in row order: a flush fills a parameter object instead of building
+ * and compiling a statement, and the compiled SQL is found by the statement's identity.
+ */
+function batchShape<S extends Node>(mapper: Mapper, key: string, build: () => S): S {
+  let shapes = batchShapes.get(mapper);
+  if (!shapes) batchShapes.set(mapper, (shapes = new Map()));
+  let stmt = shapes.get(key) as S | undefined;
+  if (stmt) return stmt;
+  stmt = build();
+  if (shapes.size >= SHAPES_PER_MAPPER) shapes.delete(shapes.keys().next().value!);
+  shapes.set(key, stmt);
+  return stmt;
+}
 
 function batchInsert(
   mapper: Mapper,
@@ -154,13 +171,18 @@ function batchInsert(
   rowCount: number,
   returning: readonly MappedColumn[],
 ): Insert<any, any> {
-  let shapes = batchInserts.get(mapper);
-  if (!shapes) batchInserts.set(mapper, (shapes = new Map()));
   // RETURNING follows from the column set, except that dialects without it get none.
-  const key = `${colsSig}|${rowCount}|${returning.length > 0}`;
-  let stmt = shapes.get(key);
-  if (stmt) return stmt;
-  stmt = insert(mapper.table);
+  const key = `insert|${colsSig}|${rowCount}|${returning.length > 0}`;
+  return batchShape(mapper, key, () => buildBatchInsert(mapper, cols, rowCount, returning));
+}
+
+function buildBatchInsert(
+  mapper: Mapper,
+  cols: readonly MappedColumn[],
+  rowCount: number,
+  returning: readonly MappedColumn[],
+): Insert<any, any> {
+  let stmt = insert(mapper.table);
   if (cols.length) {
     const rows: Record<string, unknown>[] = [];
     let k = 0;
@@ -172,8 +194,6 @@ function batchInsert(
     stmt = stmt.values(rows as never);
   }
   if (returning.length) stmt = stmt.returning(...returning.map((c) => c.column)) as Insert<any, any>;
-  if (shapes.size >= SHAPES_PER_MAPPER) shapes.delete(shapes.keys().next().value!);
-  shapes.set(key, stmt);
   return stmt;
 }
 
@@ -329,30 +349,43 @@ async function updateBatch(
   part: readonly RowUpdate[],
 ): Promise<void> {
   const vc = mapper.versionColumn;
+  const key = `update|${cols.map((c) => c.index).join(",")}|${part.length}`;
+  const stmt = batchShape(mapper, key, () => buildBatchUpdate(mapper, cols, part.length));
+  // Row by row: the key, the new values, the version the row must still have.
+  const params: Record<number, unknown> = {};
+  let k = 0;
+  for (const u of part) {
+    for (const c of mapper.pk) params[k++] = committedValue(u.st, c);
+    for (const c of cols) params[k++] = u.st.obj[c.key];
+    if (vc) params[k++] = u.oldVersion;
+  }
+  const res = await ctx.conn.execute(stmt, params);
+  if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);
+}
+
+/** `UPDATE t SET ... FROM (VALUES ...) WHERE t.pk = v.k [AND t.version = v.old_version]`, named binds. */
+function buildBatchUpdate(mapper: Mapper, cols: readonly MappedColumn[], rowCount: number): Node {
+  const vc = mapper.versionColumn;
   const keyCols = mapper.pk.map((c) => new ColumnClause(`k_${c.column.name}`, c.column.type));
   const setCols = cols.map((c) => new ColumnClause(`v_${c.column.name}`, c.column.type));
   const versionCol = vc ? [new ColumnClause("old_version", vc.column.type)] : [];
-  const v = values([...keyCols, ...setCols, ...versionCol], "athanor_v").data(
-    part.map((u) => [
-      ...mapper.pk.map((c) => committedValue(u.st, c)),
-      ...cols.map((c) => u.st.obj[c.key]),
-      ...(vc ? [u.oldVersion] : []),
-    ]),
-  );
+  const columns = [...keyCols, ...setCols, ...versionCol];
+  const rows: BindParameter[][] = [];
+  let k = 0;
+  for (let r = 0; r < rowCount; r++)
+    rows.push(columns.map((col) => new BindParameter(undefined, col.type, { key: String(k++) })));
+  const v = new Values(columns, "athanor_v", rows);
   const set: Record<string, unknown> = {};
   cols.forEach((c, i) => {
-    set[c.key] = v.c[setCols[i]!.name];
+    set[c.key] = v.c[setCols[i]!.key];
   });
   const where: ColumnElement<any, any>[] = mapper.pk.map((c, i) =>
-    (c.column as Column<any, any>).eq(v.c[keyCols[i]!.name] as never),
+    (c.column as Column<any, any>).eq(v.c[keyCols[i]!.key] as never),
   );
-  if (vc) where.push(vc.column.eq(v.c.old_version as never));
-  const res = await ctx.conn.execute(
-    update(mapper.table)
-      .values(set as never)
-      .where(and_(...where)),
-  );
-  if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);
+  if (vc) where.push(vc.column.eq(v.c[versionCol[0]!.key] as never));
+  return update(mapper.table)
+    .values(set as never)
+    .where(and_(...where));
 }
 
 /** DELETEs rows by primary key (and version), in batches. */
