@@ -508,7 +508,7 @@ export class Connection implements AsyncDisposable {
       total += res.rowCount;
       lastId = res.lastInsertId;
       if (res.returnsRows) {
-        out.push(...(res as Result<any>).rawRowsUnprocessed());
+        for (const row of (res as Result<any>).rawRowsUnprocessed()) out.push(row);
         factory = (res as Result<any>).factory;
       }
     }

@@ -277,7 +277,8 @@ export async function planFlush(session: Session): Promise<FlushWork> {
     for (const o of orphans) session.markedDeleted.add(o);
     await cascadeDeletes(session, work);
   }
-  work.inserts.push(...session.pending);
+  // A loop, not push(...pending): spreading a set of 100,000+ objects overflows the stack.
+  for (const st of session.pending) work.inserts.push(st);
   for (const st of work.inserts) syncRelationships(st, work);
   session.identityMap.forEach((st) => {
     if (st.relModified && !work.deletes.has(st)) syncRelationships(st, work);
