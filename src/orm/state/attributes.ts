@@ -18,18 +18,27 @@ export class InstrumentedList<T> extends Array<T> {
     return Array;
   }
 
-  /** @internal */
-  owner!: InstanceState;
-  /** @internal */
-  rel!: Relationship;
+  // Private: invisible to Object.keys, JSON and deep equality, like the array's own data.
+  #owner: InstanceState | null = null;
+  #rel: Relationship | null = null;
 
   static create<T>(owner: InstanceState, rel: Relationship, items: readonly T[]): InstrumentedList<T> {
     const list = new InstrumentedList<T>();
     newestList.current = list;
+    list.#owner = owner;
+    list.#rel = rel;
     if (items.length) Array.prototype.push.apply(list, items as T[]);
-    Object.defineProperty(list, "owner", { value: owner, enumerable: false, writable: true });
-    Object.defineProperty(list, "rel", { value: rel, enumerable: false, writable: true });
     return list;
+  }
+
+  /** @internal The object whose collection this is. */
+  get owner(): InstanceState {
+    return this.#owner!;
+  }
+
+  /** @internal The relationship this collection belongs to. */
+  get rel(): Relationship {
+    return this.#rel!;
   }
 
   override push(...items: T[]): number {
