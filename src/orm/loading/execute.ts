@@ -102,7 +102,8 @@ export async function executeOrmSelect(
 ): Promise<Result<any>> {
   const plan = cachedPlan(stmt);
   if (session._needsAutoflush()) await session._autoflush();
-  const conn = await session.connection();
+  session.checkUsable();
+  const conn = session._connectionSync() ?? (await session.connection());
   const prepared = conn.dialect.prepare(plan.core);
   // Asynchronous even on a synchronous driver: measured on 10,000-row results, hydrating after
   // the await took 20% less time (less of it in the garbage collector) than in the same turn.
@@ -146,7 +147,8 @@ async function selectEntityAsync(
   populate: boolean,
 ): Promise<unknown[]> {
   if (session._needsAutoflush()) await session._autoflush();
-  const conn = await session.connection();
+  session.checkUsable();
+  const conn = session._connectionSync() ?? (await session.connection());
   const prepared = conn.dialect.prepare(plan.core);
   const res = await conn._runPreparedRaw(prepared, plan.core, params);
   return hydrateSingle(session, prepared.compiled, plan, only, res.rows as unknown[][], populate);
