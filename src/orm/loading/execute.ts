@@ -101,15 +101,8 @@ export async function executeOrmSelect(
   opts?: ExecutionOptions,
 ): Promise<Result<any>> {
   const plan = cachedPlan(stmt);
-  if (session._needsAutoflush()) await session._autoflush();
-  session.checkUsable();
-  const conn = session._connectionSync() ?? (await session.connection());
-  const prepared = conn.dialect.prepare(plan.core);
-  // Asynchronous even on a synchronous driver: measured on 10,000-row results, hydrating after
-  // the await took 20% less time (less of it in the garbage collector) than in the same turn.
-  const res = await conn._runPreparedRaw(prepared, plan.core, params, opts);
-  const compiled = prepared.compiled;
-  const items = await readRows(session, compiled, plan, res.rows as unknown[][], populates(stmt, opts));
+  const { compiled, rows } = await fetchRows(session, plan, params, opts);
+  const items = await readRows(session, compiled, plan, rows, populates(stmt, opts));
   const factory = itemRowFactory(compiled, plan);
   return singleEntity(plan) !== null
     ? Result.ofValues(items, factory)
@@ -146,12 +139,27 @@ async function selectEntityAsync(
   params: Params,
   populate: boolean,
 ): Promise<unknown[]> {
+  const { compiled, rows } = await fetchRows(session, plan, params);
+  return hydrateSingle(session, compiled, plan, only, rows, populate);
+}
+
+/**
+ * The raw rows of the plan's statement (after an autoflush). Awaited even on a synchronous driver:
+ * measured on 10,000-row results, hydrating after the await took 20% less time (less of it in the
+ * garbage collector) than in the same turn.
+ */
+async function fetchRows(
+  session: Session,
+  plan: OrmSelectPlan,
+  params?: Params,
+  opts?: ExecutionOptions,
+): Promise<{ compiled: CompiledStatement; rows: unknown[][] }> {
   if (session._needsAutoflush()) await session._autoflush();
   session.checkUsable();
   const conn = session._connectionSync() ?? (await session.connection());
   const prepared = conn.dialect.prepare(plan.core);
-  const res = await conn._runPreparedRaw(prepared, plan.core, params);
-  return hydrateSingle(session, prepared.compiled, plan, only, res.rows as unknown[][], populate);
+  const res = await conn._runPreparedRaw(prepared, plan.core, params, opts);
+  return { compiled: prepared.compiled, rows: res.rows as unknown[][] };
 }
 
 /** The row of a one-row statement (a lookup by primary key), fetched without waiting; null when that is not possible. */

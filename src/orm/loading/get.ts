@@ -58,11 +58,11 @@ export function getByIdentity(
   if (mapper.registry.needsConfigure) mapper.registry.configure();
   const values = primaryKeyValues(mapper, pk);
   for (const v of values) if (v === null || v === undefined) return null;
-  const params = pkParams(values);
   if (!opts.populateExisting) {
     const st = session.identityMap.get(mapper, mapper.identityKey(values));
     if (st && !st.expiredKeys?.size) return st.obj;
   }
+  const params = pkParams(values);
   let stmt = getStatement(mapper);
   if (opts.options?.length) stmt = stmt.options(...opts.options);
   if (opts.populateExisting) stmt = stmt.executionOptions({ populateExisting: true });
@@ -91,7 +91,7 @@ function pkParams(values: readonly unknown[]): Record<string, unknown> {
 }
 
 function firstObject(res: Result<any>): object | null {
-  return (res.rawRows()[0]?.[0] as object | undefined) ?? null;
+  return res.scalar() as object | null;
 }
 
 /** Reloads an object's columns (all, or `attributes`) and resets its relationships. */
@@ -125,11 +125,7 @@ export async function refreshObject(
   if (colKeys) stmt = stmt.options(loadOnly(...colKeys.map((k) => mapper.byKey.get(k)!.column)));
   const keyValues =
     typeof st.key === "string" && mapper.pk.length > 1 ? (JSON.parse(st.key) as unknown[]) : [st.key];
-  const params: Record<string, unknown> = {};
-  keyValues.forEach((v, i) => {
-    params[`pk_${i}`] = v;
-  });
-  const res = await executeOrmSelect(session, stmt, params);
+  const res = await executeOrmSelect(session, stmt, pkParams(keyValues));
   if (!res.rawRows().length) {
     throw new ObjectDeletedError(
       `${st.describe()} has been deleted, or its row is otherwise not present (refresh found no row).`,

@@ -81,8 +81,8 @@ export async function loadRelationship(
   populate = false,
 ): Promise<void> {
   if (!rel.configured) rel.parent.registry.configure();
-  const todo = parents.filter((p) => p.key !== null && (populate || !p.hasRel(rel.key)));
-  if (todo.length) await loadLevel(session, todo, rel, node);
+  const unloaded = parents.filter((p) => p.key !== null && (populate || !p.hasRel(rel.key)));
+  if (unloaded.length) await loadLevel(session, unloaded, rel, node);
   if (node) await loadNested(session, parents, rel, node, populate);
 }
 
@@ -113,15 +113,15 @@ async function loadNested(
   }
 }
 
-/** One level: the relationship of `todo` parents, in one query per chunk of keys. */
+/** One level: the relationship of `unloaded` parents, in one query per chunk of keys. */
 async function loadLevel(
   session: Session,
-  todo: readonly InstanceState[],
+  unloaded: readonly InstanceState[],
   rel: Relationship,
   node: LoadNode | undefined,
 ): Promise<void> {
   if (rel.lazy === "noload") {
-    for (const p of todo) assign(p, rel, []);
+    for (const p of unloaded) assign(p, rel, []);
     return;
   }
   const options = optionsFromNode(withMatchColumns(node, rel));
@@ -131,7 +131,7 @@ async function loadLevel(
   if (rel.direction === "MANYTOONE") {
     const pairs = rel.pairs;
     const byKey = new Map<string, InstanceState[]>();
-    for (const p of todo) {
+    for (const p of unloaded) {
       const values = pairs.map((pr) => attr(p, pr.referencing));
       if (values.some((v) => v === null || v === undefined)) {
         assign(p, rel, []);
@@ -181,8 +181,8 @@ async function loadLevel(
   const parentMatch = (p: InstanceState): unknown =>
     single ? matchKey(attr(p, single.referenced)) : keyString(parentKey(p));
   const groups = new Map<unknown, object[]>();
-  for (let i = 0; i < todo.length; i += CHUNK) {
-    const chunk = todo.slice(i, i + CHUNK);
+  for (let i = 0; i < unloaded.length; i += CHUNK) {
+    const chunk = unloaded.slice(i, i + CHUNK);
     const keys = chunk.map(parentKey);
     const referencing = pairs.map((pr) => pr.referencing);
     const cond: ColumnElement<any, any> = keysIn(referencing, keys);
@@ -216,7 +216,7 @@ async function loadLevel(
       }
     }
   }
-  for (const p of todo) assign(p, rel, groups.get(parentMatch(p)) ?? []);
+  for (const p of unloaded) assign(p, rel, groups.get(parentMatch(p)) ?? []);
 }
 
 /**
