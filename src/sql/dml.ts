@@ -204,6 +204,7 @@ export class Insert<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
         }
       }
     }
+    if (!s.fromSelect) walkSqlDefaults(key, s.table, new Set(s.rows?.[0]?.map(([c]) => c)), "insert");
     if (s.fromSelect) {
       key.push(`|select:${s.fromSelect.columns.map((c) => c.key).join(",")}`);
       key.node(s.fromSelect.select);
@@ -222,6 +223,25 @@ export class Insert<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
       walkPairs(key, s.onDuplicate);
     }
     key.push(")");
+  }
+}
+
+/**
+ * The SQL defaults the compiler writes for the columns a statement leaves unset: their structure
+ * and bound values belong to the statement's key like the rest of it.
+ */
+function walkSqlDefaults(
+  key: CacheKeyBuilder,
+  table: TableClause<any>,
+  given: ReadonlySet<ColumnClause<any, any>>,
+  which: "insert" | "update",
+): void {
+  for (const c of table.columns) {
+    if (given.has(c)) continue;
+    const d = which === "insert" ? c.insertDefault : c.updateDefault;
+    if (d?.kind !== "sql") continue;
+    key.push(`|default:${c.key}`);
+    key.node(d.expr);
   }
 }
 
@@ -304,6 +324,7 @@ export class Update<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
     key.fromRef(s.table);
     key.push("|set");
     walkPairs(key, s.values);
+    walkSqlDefaults(key, s.table, new Set(s.values.map(([c]) => c)), "update");
     key.push("|where");
     key.nodes(s.where);
     walkReturning(key, s.returning);

@@ -246,6 +246,36 @@ describe("client-side defaults", () => {
     expect(values).toEqual(["a", true, `T-${before + 1}`, 1, "b", true, `T-${before + 2}`, 1]);
   });
 
+  it("SQL defaults with bound values of their own: parameters in place, on every row", () => {
+    const labels = new Table("labels", md, {
+      id: column(Integer).primaryKey(),
+      name: column(String(20)),
+      origin: column(String(10)).default(func.lower(literal("IMPORT"))),
+      stamp: column(String(10))
+        .nullable()
+        .onUpdate(func.upper(literal("edited"))),
+    });
+    expectSql(insert(labels).values([{ name: "a" }, { name: "b" }]), {
+      pg: [
+        "INSERT INTO labels (name, origin) VALUES ($1, lower($2)), ($3, lower($4))",
+        ["a", "IMPORT", "b", "IMPORT"],
+      ],
+      sqlite: [
+        "INSERT INTO labels (name, origin) VALUES (?, lower(?)), (?, lower(?))",
+        ["a", "IMPORT", "b", "IMPORT"],
+      ],
+      mysql: [
+        "INSERT INTO labels (name, origin) VALUES (?, lower(?)), (?, lower(?))",
+        ["a", "IMPORT", "b", "IMPORT"],
+      ],
+    });
+    expectSql(update(labels).values({ name: "c" }).where(labels.c.id.eq(4)), {
+      pg: ["UPDATE labels SET name = $1, stamp = upper($2) WHERE labels.id = $3", ["c", "edited", 4]],
+      sqlite: ["UPDATE labels SET name = ?, stamp = upper(?) WHERE labels.id = ?", ["c", "edited", 4]],
+      mysql: ["UPDATE labels SET name = ?, stamp = upper(?) WHERE labels.id = ?", ["c", "edited", 4]],
+    });
+  });
+
   it("a value given explicitly wins over the default", () => {
     expectSql(
       insert(tickets).values({
