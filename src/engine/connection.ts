@@ -357,14 +357,24 @@ export class Connection implements AsyncDisposable {
   }
 
   /** @internal runPrepared(), returning the driver's result as it is (rows unprocessed). */
-  async _runPreparedRaw(
+  _runPreparedRaw(
     prepared: PreparedStatement,
     stmt: Node | null,
     params?: Params,
     _opts?: ExecutionOptions,
   ): Promise<DriverResult> {
-    const { compiled, binds, cached } = prepared;
-    const { sql, values } = compiled.bind(binds, params);
+    const { sql, values } = prepared.compiled.bind(prepared.binds, params);
+    return this._runBoundRaw(prepared, stmt, sql, values);
+  }
+
+  /** @internal Runs a prepared statement with the driver's values already bound (see bind()). */
+  async _runBoundRaw(
+    prepared: PreparedStatement,
+    stmt: Node | null,
+    sql: string,
+    values: unknown[],
+  ): Promise<DriverResult> {
+    const { compiled, cached } = prepared;
     // Plain reads under a deferred BEGIN need no await (one microtask hop less per query).
     if (this.#tx !== "active" && !(stmt !== null && this.#transactionReadySync(stmt, compiled)))
       await this.#prepareTransaction(stmt, compiled);

@@ -1,3 +1,4 @@
+import { property } from "../codegen.js";
 import { MultipleResultsFound, NoResultFound } from "../errors.js";
 import type { Processor } from "../sql/type-engine.js";
 import type { Row, RowMapping, ScalarOf } from "../sql/typing.js";
@@ -8,8 +9,6 @@ export interface RowFactory {
   readonly processors: readonly Processor[];
   make(raw: readonly unknown[]): any;
 }
-
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Generates a row class with positional and named properties, and a factory applying processors. */
 export function createRowFactory(keys: readonly string[], processors: readonly Processor[]): RowFactory {
@@ -22,7 +21,7 @@ export function createRowFactory(keys: readonly string[], processors: readonly P
     const key = keys[i]!;
     if (!seen.has(key) && !/^\d+$/.test(key) && key !== "length") {
       seen.add(key);
-      lines.push(IDENT.test(key) ? `o.${key} = v${i};` : `o[${JSON.stringify(key)}] = v${i};`);
+      lines.push(`o${property(key)} = v${i};`);
     }
   }
   class ResultRow {

@@ -1,3 +1,4 @@
+import { property as prop } from "../../codegen.js";
 import type { Processor } from "../../sql/type-engine.js";
 import { kState } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
@@ -12,9 +13,6 @@ export type EntityReader = (
   identity: Map<unknown, InstanceState>,
   populate: boolean,
 ) => any;
-
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const prop = (key: string) => (IDENT.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
 /** Updates an existing object from a row: expired columns restored; all columns when populating. */
 function refreshFromRow(

@@ -50,6 +50,8 @@ export class Mapper {
   readonly versionColumn: MappedColumn | null;
   /** Per-mapper generated functions and other memos (hydrators by column set, comparators). */
   readonly memo = new Map<string, unknown>();
+  /** Memos derived from the relationships: emptied whenever the registry configures new ones. */
+  readonly relationshipMemo = new Map<string, unknown>();
   /** @internal The newest object loaded, and the newest constructed (see engine/newest.ts). */
   newestLoaded: object | null = null;
   /** @internal */

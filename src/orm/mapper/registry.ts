@@ -47,8 +47,10 @@ export class Registry {
           rel.configure(this.#resolve!(rel.targetClass()));
         }
       }
-      for (const m of this.mappers)
+      for (const m of this.mappers) {
         for (const rel of m.relationships.values()) if (!rel.backref) rel.linkBackref();
+        m.relationshipMemo.clear();
+      }
       this.#pending = false;
     } finally {
       this.#configuring = false;

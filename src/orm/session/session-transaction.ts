@@ -17,7 +17,7 @@ export class SessionTransaction implements AsyncDisposable {
   /** The Core savepoint (null for the root transaction). */
   readonly savepoint: NestedTransaction | null;
   active = true;
-  #inserted: Set<InstanceState> | null = null;
+  #inserted: InstanceState[] | null = null;
   #updated: Set<InstanceState> | null = null;
   #deleted: Set<InstanceState> | null = null;
 
@@ -28,9 +28,15 @@ export class SessionTransaction implements AsyncDisposable {
     newest.current = this;
   }
 
-  /** Objects this transaction's flushes inserted (made on first use: most transactions only read). */
-  get inserted(): Set<InstanceState> {
-    return (this.#inserted ??= new Set());
+  /** Objects this transaction's flushes inserted, in order (made on first use: most transactions only read). */
+  get inserted(): readonly InstanceState[] {
+    return this.#inserted ?? [];
+  }
+
+  /** Records objects a flush inserted (a list: each row is inserted once per transaction). */
+  recordInserted(states: readonly InstanceState[]): void {
+    const list = (this.#inserted ??= []);
+    for (const st of states) list.push(st);
   }
 
   /** Objects this transaction's flushes updated. */
@@ -68,7 +74,7 @@ export class SessionTransaction implements AsyncDisposable {
 
   /** Folds this (released) savepoint's records into the enclosing transaction. */
   mergeInto(parent: SessionTransaction): void {
-    for (const s of this.inserted) parent.inserted.add(s);
+    parent.recordInserted(this.inserted);
     for (const s of this.updated) parent.updated.add(s);
     for (const s of this.deleted) parent.deleted.add(s);
   }

@@ -1,3 +1,4 @@
+import { property } from "../../codegen.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { InstanceState } from "../state/instance-state.js";
 
@@ -62,7 +63,7 @@ export function committedValue(st: InstanceState, col: MappedColumn): unknown {
 function buildComparator(mapper: Mapper): Comparator {
   const lines: string[] = [];
   for (const c of mapper.columns) {
-    const get = /^[A-Za-z_$][\w$]*$/.test(c.key) ? `o.${c.key}` : `o[${JSON.stringify(c.key)}]`;
+    const get = `o${property(c.key)}`;
     const i = c.index;
     let test: string;
     if (c.kind === "plain")
@@ -139,7 +140,7 @@ function snapshotterOf(mapper: Mapper): Snapshotter {
   let f = mapper.memo.get("snapshotter") as Snapshotter | undefined;
   if (!f) {
     const lines = mapper.columns.map((c) => {
-      const get = /^[A-Za-z_$][\w$]*$/.test(c.key) ? `o.${c.key}` : `o[${JSON.stringify(c.key)}]`;
+      const get = `o${property(c.key)}`;
       return `v = ${get}; s[${c.index}] = ${snapshotExpression(c, "v")};`;
     });
     f = new Function(

@@ -147,23 +147,31 @@ export async function flushSession(
   });
 
   const mappers = new Set<Mapper>();
-  for (const st of work.inserts) mappers.add(st.mapper);
+  // Runs of one mapper: a flush of one kind of object groups nothing.
+  let last: Mapper | null = null;
+  let runs = 0;
+  for (const st of work.inserts) {
+    if (st.mapper === last) continue;
+    mappers.add((last = st.mapper));
+    runs++;
+  }
   for (const st of work.deletes) mappers.add(st.mapper);
   for (const st of dirty) mappers.add(st.mapper);
   const order = mapperOrder([...mappers]);
   const ctx: PersistContext = { conn, inserted: [], updated: [] };
 
   let pending = applyAssignments(work.assignments);
-  const insertsByMapper = groupBy(work.inserts, (s) => s.mapper);
+  const insertsByMapper =
+    runs === 1 ? new Map([[last!, work.inserts]]) : groupBy(work.inserts, (s) => s.mapper);
   for (const mapper of order) {
     const states = insertsByMapper.get(mapper);
     if (!states) continue;
     const selfRels = selfReferential(mapper);
     const ordered = rowOrder(states, selfRels);
     for (const wave of insertWaves(ordered, selfRels, pending)) {
-      const inWave = new Set(wave);
-      pending = applyAssignments(pending, (a) => inWave.has(a.child));
-      const unresolved = pending.find((a) => inWave.has(a.child));
+      const inWave = pending.length ? new Set(wave) : null;
+      if (inWave) pending = applyAssignments(pending, (a) => inWave.has(a.child));
+      const unresolved = inWave && pending.find((a) => inWave.has(a.child));
       if (unresolved) {
         throw new FlushError(
           `Can't insert ${unresolved.child.describe()}: it references ${unresolved.parent!.describe()}, which is not inserted yet and is not in the same flush order. ` +
@@ -171,14 +179,15 @@ export async function flushSession(
         );
       }
       await insertRows(ctx, mapper, wave);
-      for (const st of wave) {
-        session.pending.delete(st);
-        session.identityMap.add(st);
-        tx.inserted.add(st);
-      }
+      const identities = session.identityMap.forMapper(mapper);
+      for (const st of wave) identities.set(st.key, st);
+      tx.recordInserted(wave);
       pending = applyAssignments(pending);
     }
   }
+  // Every pending object was inserted (planFlush takes them all).
+  if (session.pending.size === work.inserts.length) session.pending.clear();
+  else for (const st of work.inserts) session.pending.delete(st);
   pending = applyAssignments(pending);
   if (pending.length) {
     const a = pending[0]!;

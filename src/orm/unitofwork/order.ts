@@ -75,12 +75,20 @@ export function selfReferential(mapper: Mapper): Relationship[] {
   );
 }
 
+/** The states in the order they were added (mostly already so: a flush takes them in that order). */
+function byInsertOrder(states: readonly InstanceState[]): InstanceState[] {
+  for (let i = 1; i < states.length; i++)
+    if (states[i - 1]!.insertOrder > states[i]!.insertOrder)
+      return [...states].sort((a, b) => a.insertOrder - b.insertOrder);
+  return states as InstanceState[];
+}
+
 /** Orders rows of one mapper so that parents (in self-referential trees) come before children. */
 export function rowOrder(
   states: readonly InstanceState[],
   selfRels: readonly Relationship[],
 ): InstanceState[] {
-  if (!selfRels.length || states.length < 2) return [...states].sort((a, b) => a.insertOrder - b.insertOrder);
+  if (!selfRels.length || states.length < 2) return byInsertOrder(states);
   const inSet = new Set(states);
   const parentsOf = new Map<InstanceState, InstanceState[]>();
   const link = (parent: InstanceState | null, child: InstanceState | null) => {
@@ -98,7 +106,7 @@ export function rowOrder(
       else for (const c of (Array.isArray(v) ? v : v ? [v] : []) as object[]) link(st, stateOf(c));
     }
   }
-  const sorted = [...states].sort((a, b) => a.insertOrder - b.insertOrder);
+  const sorted = byInsertOrder(states);
   const out: InstanceState[] = [];
   const mark = new Map<InstanceState, 1 | 2>();
   const visit = (st: InstanceState, path: InstanceState[]) => {

@@ -1,4 +1,6 @@
-import type { Connection } from "../../engine/connection.js";
+import type { PreparedStatement } from "../../dialects/dialect.js";
+import type { DriverResult } from "../../dialects/driver.js";
+import type { Connection, Params } from "../../engine/connection.js";
 import { StaleDataError } from "../../errors.js";
 import type { Column } from "../../schema/column.js";
 import { delete_, type Insert, insert, update } from "../../sql/dml.js";
@@ -12,7 +14,8 @@ import { expireColumns } from "../state/attributes.js";
 import type { InstanceState } from "../state/instance-state.js";
 import { keysIn } from "../tuple-in.js";
 import { committedValue, takeSnapshot } from "./changes.js";
-import { checkValues } from "./validate.js";
+import { driverWriter, type InsertShape, insertShape } from "./insert-shape.js";
+import { checkValues, valueChecks } from "./validate.js";
 
 /** What persistence steps share during one flush. */
 export interface PersistContext {
@@ -26,24 +29,40 @@ function paramCap(conn: Connection, perRow: number): number {
   return Math.max(1, Math.floor((conn.dialect.maxBindParameters - 10) / Math.max(1, perRow)));
 }
 
-const NOTHING_SET: ReadonlySet<string> = new Set();
-
 /** Rows per multi-row INSERT at most (SQLAlchemy's insertmanyvalues_page_size default). */
 const INSERT_PAGE_ROWS = 1000;
 
-/** Values for client-side defaults the object does not set (assigned to the object, as SQLAlchemy does). */
-function applyClientDefaults(st: InstanceState, which: "insert" | "update", skip: ReadonlySet<string>): void {
+/** The columns with a client-side INSERT default (a value or a function, not SQL), once per mapper. */
+function insertDefaultColumns(mapper: Mapper): readonly MappedColumn[] {
+  let cols = mapper.memo.get("insertDefaultColumns") as MappedColumn[] | undefined;
+  if (!cols) {
+    cols = mapper.columns.filter((c) => c.column.default !== null && c.column.default.kind !== "sql");
+    mapper.memo.set("insertDefaultColumns", cols);
+  }
+  return cols;
+}
+
+/** Values for client-side INSERT defaults the object does not set (assigned to it, as SQLAlchemy does). */
+function applyInsertDefaults(st: InstanceState, defaults: readonly MappedColumn[]): void {
   const vc = st.mapper.versionColumn;
-  if (which === "insert" && vc && st.obj[vc.key] === undefined && !vc.column.default) {
+  if (vc && st.obj[vc.key] === undefined && !vc.column.default) {
     // A new row starts at version 1, as SQLAlchemy's version counter.
     const t = vc.column.type as { typeName: string; mode?: string };
     st.obj[vc.key] = t.typeName === "bigint" && t.mode === "bigint" ? 1n : 1;
   }
+  for (const c of defaults) {
+    if (st.obj[c.key] !== undefined) continue;
+    const d = c.column.default!;
+    if (d.kind === "scalar") st.obj[c.key] = d.value;
+    else if (d.kind === "callable") st.obj[c.key] = d.fn();
+  }
+}
+
+/** Values for client-side onUpdate defaults of the columns an UPDATE does not set. */
+function applyUpdateDefaults(st: InstanceState, skip: ReadonlySet<string>): void {
   for (const c of st.mapper.columns) {
-    if (skip.has(c.key)) continue;
-    const d = which === "insert" ? c.column.default : c.column.onUpdate;
-    if (!d || d.kind === "sql") continue;
-    if (which === "insert" && st.obj[c.key] !== undefined) continue;
+    const d = c.column.onUpdate;
+    if (!d || d.kind === "sql" || skip.has(c.key)) continue;
     st.obj[c.key] = d.kind === "scalar" ? d.value : d.fn();
   }
 }
@@ -73,21 +92,6 @@ function insertableColumns(mapper: Mapper): readonly MappedColumn[] {
   return cols;
 }
 
-/** Whether the object sets exactly `cols` (a subsequence of `candidates`) and no other candidate. */
-function setsExactly(
-  st: InstanceState,
-  candidates: readonly MappedColumn[],
-  cols: readonly MappedColumn[],
-): boolean {
-  let j = 0;
-  for (const c of candidates) {
-    if (st.obj[c.key] === undefined) continue;
-    if (cols[j] !== c) return false;
-    j++;
-  }
-  return j === cols.length;
-}
-
 /** INSERTs a mapper's new rows in multi-row batches, reading generated keys and defaults back. */
 export async function insertRows(
   ctx: PersistContext,
@@ -95,22 +99,26 @@ export async function insertRows(
   states: readonly InstanceState[],
 ): Promise<void> {
   const dialect = ctx.conn.dialect;
-  const groups = new Map<string, { cols: MappedColumn[]; states: InstanceState[] }>();
+  // Runs of objects that set the same columns, in the order they were added (as SQLAlchemy,
+  // which batches consecutive rows only: keys follow the order of add()).
+  const runs: { shape: InsertShape; states: InstanceState[] }[] = [];
   const candidates = insertableColumns(mapper);
-  let g: { cols: MappedColumn[]; states: InstanceState[] } | null = null;
+  const defaults = insertDefaultColumns(mapper);
+  const checks = valueChecks(mapper);
+  let run: { shape: InsertShape; states: InstanceState[] } | null = null;
   for (const st of states) {
-    applyClientDefaults(st, "insert", NOTHING_SET);
-    // Objects of one flush mostly set the same columns: the previous object's group is checked first.
-    if (g === null || !setsExactly(st, candidates, g.cols)) {
+    applyInsertDefaults(st, defaults);
+    if (run === null || !run.shape.matches(st.obj)) {
       const cols = candidates.filter((c) => st.obj[c.key] !== undefined);
-      const sig = cols.map((c) => c.index).join(",");
-      g = groups.get(sig) ?? null;
-      if (g === null) groups.set(sig, (g = { cols, states: [] }));
+      run = { shape: insertShape(mapper, candidates, cols, checks), states: [] };
+      runs.push(run);
     }
-    checkValues(st, g.cols);
-    g.states.push(st);
+    const invalid = run.shape.firstInvalid(st.obj);
+    if (invalid >= 0) checkValues(st, [run.shape.cols[invalid]!], checks);
+    run.states.push(st);
   }
-  for (const [sig, { cols, states: group }] of groups) {
+  for (const { shape, states: group } of runs) {
+    const { cols, sig } = shape;
     const given = new Set(cols);
     const fetch = mapper.columns.filter(
       (c) =>
@@ -127,16 +135,11 @@ export async function insertRows(
       const part = group.slice(i, i + chunk);
       if (!cols.length) {
         const one = batchInsert(mapper, sig, cols, 1, returning);
-        for (const st of part) await runInsert(ctx, one, {}, returning, [st], fetch);
+        for (const st of part) await runInsert(ctx, one, shape, returning, [st], fetch);
         continue;
       }
-      // An object with integer keys: V8 stores it like an array, and binds named "0", "1", ... read it
-      // (an array would mean executemany to execute()).
-      const params: Record<number, unknown> = {};
-      let k = 0;
-      for (const st of part) for (const c of cols) params[k++] = st.obj[c.key];
       const stmt = batchInsert(mapper, sig, cols, part.length, returning);
-      await runInsert(ctx, stmt, params, returning, part, fetch);
+      await runInsert(ctx, stmt, shape, returning, part, fetch);
     }
   }
 }
@@ -200,22 +203,52 @@ function buildBatchInsert(
 async function runInsert(
   ctx: PersistContext,
   stmt: Insert<any, any>,
-  params: Readonly<Record<number, unknown>>,
+  shape: InsertShape,
   returning: readonly MappedColumn[],
   part: readonly InstanceState[],
   fetch: readonly MappedColumn[],
 ): Promise<void> {
-  const res = await ctx.conn.execute(stmt, params);
+  const prepared = ctx.conn.dialect.prepare(stmt);
+  const compiled = prepared.compiled;
+  const width = shape.cols.length;
+  const values = new Array<unknown>(part.length * width);
+  let res: DriverResult;
+  if (compiled.positional) {
+    const write = driverWriter(shape, compiled);
+    for (let r = 0; r < part.length; r++) write(part[r]!.obj, values, r * width);
+    res = await ctx.conn._runBoundRaw(prepared, stmt, compiled.sql!, values);
+  } else {
+    for (let r = 0; r < part.length; r++) shape.write(part[r]!.obj, values, r * width);
+    res = await runBatch(ctx, prepared, stmt, values);
+  }
   if (returning.length) {
-    const rows = res.rawRows();
+    const rows = res.rows;
+    const processors = compiled.resultColumns!;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       const obj = part[r]!.obj;
-      for (let j = 0; j < returning.length; j++) obj[returning[j]!.key] = row[j];
+      for (let j = 0; j < returning.length; j++) {
+        const v = row[j];
+        const p = processors[j]!.processor;
+        obj[returning[j]!.key] = v === null || v === undefined ? null : p ? p(v) : v;
+      }
     }
   }
   const unknown = fetch.filter((c) => !returning.includes(c));
   for (const st of part) markInserted(ctx, st, unknown);
+}
+
+/**
+ * Runs a batched statement (binds named "0", "1", ...) with its values in an array, read by index,
+ * and returns the driver's rows as they came (no Result: the flush reads them once).
+ */
+function runBatch(
+  ctx: PersistContext,
+  prepared: PreparedStatement,
+  stmt: Node,
+  params: readonly unknown[],
+): Promise<DriverResult> {
+  return ctx.conn._runPreparedRaw(prepared, stmt, params as unknown as Params);
 }
 
 /** Without RETURNING, rows needing generated keys go one at a time and read the insert id. */
@@ -275,7 +308,7 @@ function stale(mapper: Mapper, verb: string, expected: number, matched: number):
 export function planUpdate(st: InstanceState, changed: readonly MappedColumn[]): RowUpdate {
   const mapper = st.mapper;
   const keys = new Set(changed.map((c) => c.key));
-  applyClientDefaults(st, "update", keys);
+  applyUpdateDefaults(st, keys);
   const cols = [...changed];
   for (const c of mapper.columns)
     if (!keys.has(c.key) && c.column.onUpdate && c.column.onUpdate.kind !== "sql") cols.push(c);
@@ -352,14 +385,14 @@ async function updateBatch(
   const key = `update|${cols.map((c) => c.index).join(",")}|${part.length}`;
   const stmt = batchShape(mapper, key, () => buildBatchUpdate(mapper, cols, part.length));
   // Row by row: the key, the new values, the version the row must still have.
-  const params: Record<number, unknown> = {};
+  const params = new Array<unknown>(part.length * (mapper.pk.length + cols.length + (vc ? 1 : 0)));
   let k = 0;
   for (const u of part) {
     for (const c of mapper.pk) params[k++] = committedValue(u.st, c);
     for (const c of cols) params[k++] = u.st.obj[c.key];
     if (vc) params[k++] = u.oldVersion;
   }
-  const res = await ctx.conn.execute(stmt, params);
+  const res = await runBatch(ctx, ctx.conn.dialect.prepare(stmt), stmt, params);
   if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);
 }
 

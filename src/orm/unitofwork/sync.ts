@@ -1,5 +1,6 @@
 import { FlushError } from "../../errors.js";
 import { loadRelationship } from "../loading/relationship-loader.js";
+import type { Mapper } from "../mapper/mapper.js";
 import type { SyncPair } from "../relationships/join-conditions.js";
 import type { Relationship } from "../relationships/relationship.js";
 import type { Session } from "../session/session.js";
@@ -38,6 +39,18 @@ export interface FlushWork {
 
 const members = (v: unknown): object[] => (Array.isArray(v) ? v : v ? [v as object] : []);
 
+/** A mapper's many-to-one relationships whose other side cascades delete-orphan (once per mapper). */
+function orphaningRelationships(mapper: Mapper): readonly Relationship[] {
+  let rels = mapper.relationshipMemo.get("orphaning") as Relationship[] | undefined;
+  if (!rels) {
+    rels = [...mapper.relationships.values()].filter(
+      (rel) => rel.configured && rel.direction === "MANYTOONE" && rel.backref?.cascade.has("delete-orphan"),
+    );
+    mapper.relationshipMemo.set("orphaning", rels);
+  }
+  return rels;
+}
+
 /**
  * The delete-orphan relationship `st` (not persisted) is an orphan of, or null. As SQLAlchemy, an
  * object is an orphan only when it has none of the parents such relationships give it (neither
@@ -45,10 +58,8 @@ const members = (v: unknown): object[] => (Array.isArray(v) ? v : v ? [v as obje
  */
 function orphanOf(st: InstanceState): Relationship | null {
   let orphaned: Relationship | null = null;
-  for (const rel of st.mapper.relationships.values()) {
-    const parentSide = rel.backref;
-    if (!rel.configured || rel.direction !== "MANYTOONE" || !parentSide?.cascade.has("delete-orphan"))
-      continue;
+  for (const rel of orphaningRelationships(st.mapper)) {
+    const parentSide = rel.backref!;
     const hasParent =
       Boolean(st.rel?.[rel.key]) ||
       rel.pairs.some((p) => st.obj[p.referencing.key] !== null && st.obj[p.referencing.key] !== undefined);

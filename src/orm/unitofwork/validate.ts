@@ -7,7 +7,7 @@ import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { InstanceState } from "../state/instance-state.js";
 
 /** What a value should have been, or null when it is acceptable. */
-type Check = (v: unknown) => string | null;
+export type Check = (v: unknown) => string | null;
 
 const NUMERIC_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 const INTEGER_TEXT = /^\s*[-+]?\d+\s*$/;
@@ -78,7 +78,8 @@ function checkOf(type: TypeEngine<any, any>): Check | null {
   }
 }
 
-function checksOf(mapper: Mapper): (Check | null)[] {
+/** The value check of each of a mapper's columns (by column index), made once per mapper. */
+export function valueChecks(mapper: Mapper): readonly (Check | null)[] {
   let checks = mapper.memo.get("valueChecks") as (Check | null)[] | undefined;
   if (!checks) {
     checks = mapper.columns.map((c) => checkOf(c.column.type));
@@ -99,8 +100,11 @@ function describeValue(v: unknown): string {
  * Checks the values a flush is about to write (`cols` of `st`) against their column types, and
  * names the object, attribute, value and expected kind of value when one does not fit.
  */
-export function checkValues(st: InstanceState, cols: readonly MappedColumn[]): void {
-  const checks = checksOf(st.mapper);
+export function checkValues(
+  st: InstanceState,
+  cols: readonly MappedColumn[],
+  checks: readonly (Check | null)[] = valueChecks(st.mapper),
+): void {
   for (const c of cols) {
     const check = checks[c.index];
     if (!check) continue;

@@ -64,6 +64,12 @@ export class CompiledStatement {
   /** Things the engine and ORM keep per compiled shape (row classes, loaders). */
   readonly memo = new Map<string, unknown>();
 
+  /**
+   * Whether every placeholder is a bind named by its position ("0", "1", ...) in fixed SQL: values
+   * processed for the driver can then be sent as they are, in order (the ORM's batched writes).
+   */
+  readonly positional: boolean;
+
   static #counter = 0;
   /** Per slot, its parameter name as an array index when it is one ("0", "1", ...), else -1. */
   readonly #indexKeys: Int32Array;
@@ -89,6 +95,7 @@ export class CompiledStatement {
     );
     const fixed = init.slots.every((s) => !s.expanding && !s.literal);
     this.sql = fixed ? this.#assemble(init.slots.map(() => 1)) : null;
+    this.positional = fixed && this.#indexKeys.every((k, i) => k === i);
   }
 
   #assemble(
