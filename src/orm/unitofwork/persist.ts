@@ -58,13 +58,14 @@ function applyInsertDefaults(st: InstanceState, defaults: readonly MappedColumn[
   }
 }
 
-/** Values for client-side onUpdate defaults of the columns an UPDATE does not set. */
-function applyUpdateDefaults(st: InstanceState, skip: ReadonlySet<string>): void {
-  for (const c of st.mapper.columns) {
-    const d = c.column.onUpdate;
-    if (!d || d.kind === "sql" || skip.has(c.key)) continue;
-    st.obj[c.key] = d.kind === "scalar" ? d.value : d.fn();
+/** The columns with a client-side onUpdate default (a value or a function, not SQL), once per mapper. */
+function updateDefaultColumns(mapper: Mapper): readonly MappedColumn[] {
+  let cols = mapper.memo.get("updateDefaultColumns") as MappedColumn[] | undefined;
+  if (!cols) {
+    cols = mapper.columns.filter((c) => c.column.onUpdate !== null && c.column.onUpdate.kind !== "sql");
+    mapper.memo.set("updateDefaultColumns", cols);
   }
+  return cols;
 }
 
 /** Whether the database, not the INSERT, supplies a column the object leaves unset. */
@@ -307,22 +308,37 @@ function stale(mapper: Mapper, verb: string, expected: number, matched: number):
 /** Prepares the UPDATE of a changed row: onUpdate defaults and the version increment. */
 export function planUpdate(st: InstanceState, changed: readonly MappedColumn[]): RowUpdate {
   const mapper = st.mapper;
-  const keys = new Set(changed.map((c) => c.key));
-  applyUpdateDefaults(st, keys);
-  const cols = [...changed];
-  for (const c of mapper.columns)
-    if (!keys.has(c.key) && c.column.onUpdate && c.column.onUpdate.kind !== "sql") cols.push(c);
-  checkValues(st, cols);
-  let oldVersion: unknown = null;
+  const defaults = updateDefaultColumns(mapper);
   const vc = mapper.versionColumn;
+  if (!defaults.length && !vc) {
+    checkValues(st, changed, valueChecks(mapper));
+    return { st, cols: changed, oldVersion: null };
+  }
+  const cols = [...changed];
+  for (const c of defaults) {
+    if (changed.includes(c)) continue;
+    const d = c.column.onUpdate!;
+    if (d.kind === "scalar") st.obj[c.key] = d.value;
+    else if (d.kind === "callable") st.obj[c.key] = d.fn();
+    cols.push(c);
+  }
+  checkValues(st, cols, valueChecks(mapper));
+  let oldVersion: unknown = null;
   if (vc) {
     oldVersion = committedValue(st, vc);
-    if (!keys.has(vc.key)) {
+    if (!changed.includes(vc)) {
       st.obj[vc.key] = typeof oldVersion === "bigint" ? oldVersion + 1n : Number(oldVersion ?? 0) + 1;
       cols.push(vc);
     }
   }
   return { st, cols, oldVersion };
+}
+
+/** Whether two column lists are the same list. */
+function sameColumns(a: readonly MappedColumn[], b: readonly MappedColumn[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** UPDATEs rows, grouped by the columns they set: one statement per group, joined to VALUES. */
@@ -332,11 +348,17 @@ export async function updateRows(
   updates: readonly RowUpdate[],
 ): Promise<void> {
   const groups = new Map<string, RowUpdate[]>();
+  let last: RowUpdate[] | null = null;
   for (const u of updates) {
+    // Changes mostly set the same columns: the previous group is tried first.
+    if (last !== null && sameColumns(last[0]!.cols, u.cols)) {
+      last.push(u);
+      continue;
+    }
     const sig = u.cols.map((c) => c.index).join(",");
-    const g = groups.get(sig);
-    if (g) g.push(u);
-    else groups.set(sig, [u]);
+    last = groups.get(sig) ?? null;
+    if (last) last.push(u);
+    else groups.set(sig, (last = [u]));
   }
   const vc = mapper.versionColumn;
   const sqlOnUpdate = mapper.columns.filter((c) => c.column.onUpdate?.kind === "sql");

@@ -17,12 +17,13 @@ import { clearTables, counting, INSERT } from "../../support/orm-helpers.js";
 
 /**
  * A flush groups new objects by the columns they set and writes each group with multi-row
- * INSERTs whose values code generated per group reads from the objects. Objects that set
+ * INSERTs whose values code generated per group reads from the objects; changed rows go in one
+ * UPDATE per set of changed columns, with their onUpdate values and versions. Objects that set
  * different columns, attribute keys that are no JavaScript identifiers, SQL defaults carrying
  * their own bound values (the statement's parameters are then no longer one per value) and a
  * bad value in the middle of a batch must all come out right.
  */
-forEachDatabase("batched INSERTs of the unit of work", (tdb) => {
+forEachDatabase("batched writes of the unit of work", (tdb) => {
   const Base = declarativeBase();
   class Ticket extends Base.table("batched_tickets", {
     id: column(Integer).primaryKey(),
@@ -34,6 +35,20 @@ forEachDatabase("batched INSERTs of the unit of work", (tdb) => {
     origin: column(Str(10)).default(func.lower(literal("IMPORT"))),
     copies: column(Integer).default(() => 1),
   }) {}
+  class Memo extends Base.table(
+    "batched_memos",
+    {
+      id: column(Integer).primaryKey(),
+      body: column(Str(40)),
+      stamp: column(Str(10)).nullable().onUpdate("edited"),
+      edits: column(Integer)
+        .default(0)
+        .onUpdate(() => editCounter++),
+      rev: column(Integer),
+    },
+    { versionId: "rev" },
+  ) {}
+  let editCounter = 100;
   const SessionLocal = sessionmaker({ bind: undefined as never, expireOnCommit: false });
 
   beforeAll(async () => {
@@ -101,6 +116,35 @@ forEachDatabase("batched INSERTs of the unit of work", (tdb) => {
       const row = await db.get(Ticket, t.id);
       expect([row?.title, row?.origin]).toEqual([t.title, "import"]);
     }
+  });
+
+  it("UPDATEs changed rows with their onUpdate values and the next version, grouped by the columns set", async () => {
+    await SessionLocal.begin(async (db) => {
+      db.addAll(Array.from({ length: 6 }, (_, i) => new Memo({ body: `m${i}` })));
+    });
+    await using db = SessionLocal();
+    const memos = (await db.scalars(select(Memo).orderBy(Memo.id))).all();
+    expect(memos.map((m) => [m.rev, m.edits, m.stamp])).toEqual(memos.map(() => [1, 0, null]));
+    for (const i of [0, 2, 3]) memos[i]!.body = `changed ${i}`;
+    memos[4]!.stamp = "kept";
+    const { count } = await counting(tdb.engine, () => db.commit());
+    // Two groups of changed columns (body; stamp): one statement each.
+    expect(count(/^\s*UPDATE/i)).toBe(2);
+    const after = (
+      await db.scalars(select(Memo).orderBy(Memo.id).executionOptions({ populateExisting: true }))
+    ).all();
+    expect(after.map((m) => [m.body, m.stamp, m.rev])).toEqual([
+      ["changed 0", "edited", 2],
+      ["m1", null, 1],
+      ["changed 2", "edited", 2],
+      ["changed 3", "edited", 2],
+      ["m4", "kept", 2],
+      ["m5", null, 1],
+    ]);
+    const edits = after.map((m) => m.edits);
+    expect([edits[1], edits[5]]).toEqual([0, 0]);
+    expect(new Set([edits[0], edits[2], edits[3], edits[4]]).size).toBe(4);
+    expect([edits[0], edits[2], edits[3], edits[4]].every((e) => e >= 100)).toBe(true);
   });
 
   it("names the attribute of a bad value in the middle of a batch, and writes nothing", async () => {
