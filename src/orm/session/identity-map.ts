@@ -49,6 +49,13 @@ export class IdentityMap {
     });
   }
 
+  /** Whether `fn` holds for some state (stops at the first). */
+  some(fn: (st: InstanceState) => boolean): boolean {
+    if (this.#byMapper)
+      for (const m of this.#byMapper.values()) for (const st of m.values()) if (fn(st)) return true;
+    return false;
+  }
+
   /** Whether no object is mapped (cheaper than size). */
   get isEmpty(): boolean {
     if (this.#byMapper) for (const m of this.#byMapper.values()) if (m.size) return false;

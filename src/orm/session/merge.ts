@@ -1,7 +1,7 @@
 import { ArgumentError, InvalidRequestError, StaleDataError } from "../../errors.js";
 import { kState } from "../declarative/keys.js";
 import { mapperFor } from "../mapper/mapping.js";
-import { InstrumentedList } from "../state/attributes.js";
+import { InstrumentedList, setLoadedRelationship } from "../state/attributes.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { isModified, takeSnapshot } from "../unitofwork/changes.js";
 import type { Session } from "./session.js";
@@ -82,7 +82,18 @@ export async function mergeObject<T extends object>(
       if (Array.isArray(value)) {
         const merged: object[] = [];
         for (const o of value) merged.push(await mergeObject(session, o, load, seen));
-        target[rel.key] = InstrumentedList.create(stateOf(target)!, rel, []);
+        const tst = stateOf(target)!;
+        if (!load) {
+          // load: false takes the copy as the database's state (nothing to flush).
+          setLoadedRelationship(tst, rel, merged);
+          continue;
+        }
+        // The members that leave the collection are unlinked: that needs it loaded.
+        if (tst.key !== null && !tst.hasRel(rel.key)) {
+          const { loadRelationship } = await import("../loading/relationship-loader.js");
+          await loadRelationship(session, [tst], rel);
+        }
+        target[rel.key] = InstrumentedList.create(tst, rel, []);
         for (const m of merged) target[rel.key].push(m);
       } else target[rel.key] = value ? await mergeObject(session, value as object, load, seen) : null;
     }

@@ -239,8 +239,7 @@ export class Session implements AsyncDisposable {
   }
 
   #hasDirty(): boolean {
-    for (const st of this.identityMap.states()) if (isModified(st)) return true;
-    return false;
+    return this.identityMap.some(isModified);
   }
 
   #detachDeleted(st: InstanceState): void {
@@ -525,7 +524,9 @@ export class Session implements AsyncDisposable {
   async flush(): Promise<void> {
     this.checkUsable();
     if (this.#flushing) return;
-    if (!this.#hasPendingWork() && !this.#mayHaveChanges()) return;
+    // Nothing new, deleted or changed: no flush (one comparison per loaded object, as cheap as
+    // SQLAlchemy's check of its modified set for the autoflush before every query).
+    if (!this.#hasPendingWork() && !this.#hasDirty()) return;
     this.#flushing = true;
     try {
       const conn = await this.connection();
@@ -538,11 +539,6 @@ export class Session implements AsyncDisposable {
     }
   }
 
-  /** Cheap pre-check: an empty identity map has nothing to update. */
-  #mayHaveChanges(): boolean {
-    return !this.identityMap.isEmpty;
-  }
-
   async #autoflush(): Promise<void> {
     if (this.autoflush && this.#noAutoflush === 0) await this.flush();
   }
@@ -552,13 +548,13 @@ export class Session implements AsyncDisposable {
     await this.#autoflush();
   }
 
-  /** @internal Whether an autoflush could write anything (a cheap check that saves an await). */
+  /** @internal Whether an autoflush would write anything (checked without waiting, to save an await). */
   _needsAutoflush(): boolean {
     return (
       this.autoflush &&
       this.#noAutoflush === 0 &&
       !this.#flushing &&
-      (this.#hasPendingWork() || this.#mayHaveChanges())
+      (this.#hasPendingWork() || this.#hasDirty())
     );
   }
 

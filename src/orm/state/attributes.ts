@@ -1,5 +1,10 @@
 import { newestOf } from "../../engine/newest.js";
-import { ArgumentError, DetachedInstanceError, UnloadedAttributeError } from "../../errors.js";
+import {
+  ArgumentError,
+  DetachedInstanceError,
+  InvalidRequestError,
+  UnloadedAttributeError,
+} from "../../errors.js";
 import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { Relationship } from "../relationships/relationship.js";
@@ -191,10 +196,15 @@ export function getRelationship(obj: any, rel: Relationship): unknown {
     const v = rels[rel.key];
     if (v !== undefined || rel.key in rels) return v;
   }
-  if (st.key === null || rel.lazy === "noload") {
+  if (st.key === null) {
     const empty = rel.uselist ? InstrumentedList.create(st, rel, []) : null;
     st.setRel(rel.key, empty);
     return empty;
+  }
+  if (rel.lazy === "noload") {
+    // Loaded as nothing: a later assignment is then a change against that.
+    setLoadedRelationship(st, rel, []);
+    return st.rel![rel.key];
   }
   throw unloadedRelationship(st, rel);
 }
@@ -206,6 +216,14 @@ export function setRelationship(obj: any, rel: Relationship, value: unknown): vo
   if (rel.uselist) {
     if (!Array.isArray(value))
       throw new ArgumentError(`${rel.parent.name}.${rel.key} is a collection; assign an array`);
+    if (st.key !== null && !st.hasRel(rel.key)) {
+      // Replacing a collection means unlinking the members that leave it, which only a loaded
+      // collection tells (SQLAlchemy loads it here; Athanor never queries on attribute access).
+      throw new InvalidRequestError(
+        `${rel.parent.name}.${rel.key} is not loaded on ${st.describe()}, so assigning it can't tell which members leave. ` +
+          `Load it first (\`await db.load(obj, "${rel.key}")\` or selectinload(${rel.parent.name}.${rel.key})), then assign or push.`,
+      );
+    }
     const old = st.hasRel(rel.key) ? (st.rel![rel.key] as unknown[]) : [];
     const list = InstrumentedList.create(st, rel, value);
     st.setRel(rel.key, list);

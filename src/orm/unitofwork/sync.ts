@@ -37,6 +37,9 @@ export interface FlushWork {
   readonly relTouched: Set<InstanceState>;
 }
 
+/** The committed value of a relationship that was never loaded. */
+const NOT_LOADED = Symbol("not loaded");
+
 const members = (v: unknown): object[] => (Array.isArray(v) ? v : v ? [v as object] : []);
 
 /** A mapper's many-to-one relationships whose other side cascades delete-orphan (once per mapper). */
@@ -229,8 +232,15 @@ function syncRelationships(st: InstanceState, work: FlushWork): void {
   for (const rel of st.mapper.relationships.values()) {
     if (!rel.configured || rel.options.viewonly || !(rel.key in st.rel)) continue;
     const value = st.rel[rel.key];
+    // A many-to-one assigned without being loaded first: its old value is unknown, so it changed.
     const committed =
-      st.relCommitted && rel.key in st.relCommitted ? st.relCommitted[rel.key] : isNew ? undefined : value;
+      st.relCommitted && rel.key in st.relCommitted
+        ? st.relCommitted[rel.key]
+        : isNew
+          ? undefined
+          : rel.direction === "MANYTOONE"
+            ? NOT_LOADED
+            : value;
     if (!isNew && committed === value && !Array.isArray(value)) continue;
     const postUpdate = rel.options.postUpdate ?? false;
     if (rel.direction === "MANYTOONE") {

@@ -342,6 +342,51 @@ forEachDatabase("loading", (tdb) => {
     expect(result.players[0]!.team).toBe(result);
   });
 
+  it("a noload many-to-one reads as null, and a flush of the object's other changes keeps its foreign key", async () => {
+    const {
+      declarativeBase,
+      column,
+      Integer,
+      ForeignKey,
+      relationship,
+      String: Str,
+    } = await import("../../../src/index.js");
+    const B = declarativeBase();
+    class Club extends B.table("nl_clubs", { id: column(Integer).primaryKey(), name: column(Str(20)) }) {}
+    class Member extends B.table("nl_members", {
+      id: column(Integer).primaryKey(),
+      clubId: column(Integer, ForeignKey("nl_clubs.id")).nullable(),
+    }) {
+      static club = relationship(() => Club, { lazy: "noload" });
+      static notes = relationship(() => Note);
+      declare club: Club | null;
+      declare notes: Note[];
+    }
+    class Note extends B.table("nl_notes", {
+      id: column(Integer).primaryKey(),
+      memberId: column(Integer, ForeignKey("nl_members.id")),
+    }) {}
+    await B.metadata.createAll(tdb.engine);
+    const memberId = await SessionLocal.begin(async (db) => {
+      const club = new Club({ name: "c" });
+      db.add(club);
+      await db.flush();
+      const m = new Member({ clubId: club.id });
+      db.add(m);
+      await db.flush();
+      return m.id;
+    });
+    await using db = SessionLocal();
+    const m = (
+      await db.scalars(select(Member).where(Member.id.eq(memberId)).options(selectinload(Member.notes)))
+    ).one();
+    expect(m.club).toBeNull();
+    m.notes.push(new Note({}));
+    await db.commit();
+    const clubId = await db.scalar(select(Member.clubId).where(Member.id.eq(memberId)));
+    expect(clubId).not.toBeNull();
+  });
+
   it("populateExisting overwrites loaded attributes (and unflushed changes) with the row", async () => {
     await seed();
     await using db = SessionLocal({ autoflush: false });

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import {
   DetachedInstanceError,
+  flagModified,
   InvalidRequestError,
   NoResultFound,
   ObjectDeletedError,
@@ -179,6 +180,50 @@ forEachDatabase("session and object states", (tdb) => {
       expect(inside).toBeNull();
       expect(await db.scalar(select(Customer.id).where(Customer.email.eq("h@x.io")))).not.toBeNull();
     }
+  });
+
+  it("autoflushes before a query only what changed: loaded, unchanged objects write nothing", async () => {
+    await SessionLocal.begin(async (db) => {
+      db.addAll([new Category({ name: "a" }), new Category({ name: "b" })]);
+    });
+    await using db = SessionLocal();
+    const [a, b] = (await db.scalars(select(Category).orderBy(Category.name))).all();
+    const names = () => db.scalars(select(Category.name).orderBy(Category.name));
+    const writes = /^\s*(INSERT|UPDATE|DELETE)/i;
+    expect((await counting(tdb.engine, names)).count(writes)).toBe(0);
+    a!.parent = b!;
+    expect((await counting(tdb.engine, names)).count(UPDATE)).toBe(1);
+    expect(await db.scalar(select(Category.parentId).where(Category.id.eq(a!.id)))).toBe(b!.id);
+    flagModified(b!, "name");
+    expect((await counting(tdb.engine, names)).count(UPDATE)).toBe(1);
+    expect((await counting(tdb.engine, names)).count(writes)).toBe(0);
+    await db.delete(a!);
+    expect((await counting(tdb.engine, names)).count(/^\s*DELETE/i)).toBe(1);
+    expect((await names()).all()).toEqual(["b"]);
+  });
+
+  it("refuses to replace a collection that is not loaded (it can't tell who leaves); loaded, the replacement unlinks them", async () => {
+    await SessionLocal.begin(async (db) => {
+      const root = new Category({ name: "root" });
+      root.children.push(new Category({ name: "c1" }), new Category({ name: "c2" }));
+      db.add(root);
+    });
+    await using db = SessionLocal();
+    const [root, c1, c2] = (await db.scalars(select(Category).orderBy(Category.name)))
+      .all()
+      .sort((x, y) => x.id - y.id);
+    expect(() => {
+      root!.children = [c2!];
+    }).toThrow(/Category\.children is not loaded on .*Load it first \(`await db\.load\(obj, "children"\)`/);
+    await db.load(root!, "children");
+    root!.children = [c2!];
+    await db.commit();
+    const parents = (await db.execute(select(Category.name, Category.parentId).orderBy(Category.name))).all();
+    expect(parents.map((r) => [r[0], r[1]])).toEqual([
+      ["c1", null],
+      ["c2", root!.id],
+      ["root", null],
+    ]);
   });
 
   it("autoflushes a changed attribute before a query that filters on it", async () => {
