@@ -61,13 +61,20 @@ function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | 
 }
 
 /** What the driver needs to know of a compiled statement besides its SQL. */
+/** The driver options of a compiled statement (made once per statement shape and kind of call). */
 function driverOptions(compiled: CompiledStatement, single = false): ExecuteOptions {
-  return {
-    name: compiled.sql !== null ? compiled.name : undefined,
-    bigint: compiled.needsBigInt,
-    returnsRows: compiled.returnsRows,
-    single,
-  };
+  const key = single ? "driverOptions:single" : "driverOptions";
+  let opts = compiled.memo.get(key) as ExecuteOptions | undefined;
+  if (opts === undefined) {
+    opts = {
+      name: compiled.sql !== null ? compiled.name : undefined,
+      bigint: compiled.needsBigInt,
+      returnsRows: compiled.returnsRows,
+      single,
+    };
+    compiled.memo.set(key, opts);
+  }
+  return opts;
 }
 
 /** Whether a statement only reads (memoized per compiled shape): such reads may precede BEGIN. */

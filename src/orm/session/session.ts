@@ -37,6 +37,9 @@ type ModelClass<T> = abstract new (...args: any) => T;
 
 const newest = newestOf<Session>();
 
+/** What close() returns when nothing was left to wait for. */
+const DONE: Promise<void> = Promise.resolve();
+
 /** A primary key: the value, or an array / object of values for composite keys. */
 export type PrimaryKey = unknown;
 
@@ -325,17 +328,31 @@ export class Session implements AsyncDisposable {
   }
 
   /** Rolls back what is not committed, empties the session and releases the connection. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    // Without I/O to wait for (no transaction on the server, the pool takes the connection back
+    // at once) the session closes now: one request, one session, the common case.
     const conn = this.#conn;
-    try {
-      if (conn !== null && !conn._rollbackSync()) await conn.rollback().catch(() => undefined);
-    } finally {
-      this.transaction = null;
-      this.#pendingRollback = null;
-      this.expungeAll();
-      this.#conn = null;
-      if (conn !== null && this.#ownsConnection && !conn._closeSync()) await conn.close();
+    if (conn === null || (conn._rollbackSync() && (!this.#ownsConnection || conn._closeSync()))) {
+      this.#detachAll();
+      return DONE;
     }
+    return this.#closeAsync(conn);
+  }
+
+  async #closeAsync(conn: Connection): Promise<void> {
+    try {
+      if (!conn._rollbackSync()) await conn.rollback().catch(() => undefined);
+    } finally {
+      this.#detachAll();
+      if (this.#ownsConnection && !conn._closeSync()) await conn.close();
+    }
+  }
+
+  #detachAll(): void {
+    this.transaction = null;
+    this.#pendingRollback = null;
+    this.expungeAll();
+    this.#conn = null;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -612,13 +629,19 @@ export class Session implements AsyncDisposable {
   }
 
   /** The object with this primary key: from the identity map, or loaded (null if there is none). */
-  async get<T>(
+  get<T>(
     model: ModelClass<T>,
     pk: PrimaryKey,
     opts: { populateExisting?: boolean; options?: readonly Node[] } = {},
   ): Promise<T | null> {
-    this.checkUsable();
-    return getByIdentity(this, mapperFor(model), pk, opts) as T | null | Promise<T | null>;
+    // Not an async function: a lookup answered without waiting costs one settled promise.
+    try {
+      this.checkUsable();
+      const found = getByIdentity(this, mapperFor(model), pk, opts);
+      return (found instanceof Promise ? found : Promise.resolve(found)) as Promise<T | null>;
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /** get(), raising NoResultFound when there is no such row. */
