@@ -47,7 +47,6 @@ function readerList(
       e.node.columns,
       processors.slice(e.offset, e.offset + e.node.columns.length),
       e.offset,
-      plan.width,
     ),
   );
   compiled.memo.set("ormReaders", readers);

@@ -134,7 +134,6 @@ export interface JoinedLayout {
 export interface OrmSelectPlan {
   readonly core: Select<any>;
   readonly items: readonly LayoutItem[];
-  readonly width: number;
   /** Joined collection loads: rows repeat the parents and must be de-duplicated. */
   readonly dedupe: boolean;
 }
@@ -220,7 +219,7 @@ export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
   let core = stmt.withOnlyColumns(...columns);
   for (const j of joins) core = core.join(j.target, j.on, { isouter: !j.inner });
   if (joinedOrder.length) core = core.orderBy(...(joinedOrder as ColumnElement<any, any>[]));
-  return { core, items, width: columns.length, dedupe };
+  return { core, items, dedupe };
 }
 
 /** The mapped class behind an entity protocol object (a class, or an aliased entity). */
