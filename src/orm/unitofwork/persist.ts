@@ -32,15 +32,38 @@ function paramCap(conn: Connection, perRow: number): number {
 /** Rows per multi-row INSERT at most (SQLAlchemy's insertmanyvalues_page_size default). */
 const INSERT_PAGE_ROWS = 1000;
 
-/** The columns with a client-side INSERT default (a value or a function, not SQL), once per mapper. */
-function insertDefaultColumns(mapper: Mapper): readonly MappedColumn[] {
-  let cols = mapper.memo.get("insertDefaultColumns") as MappedColumn[] | undefined;
+/** The mapper's columns that `keep` picks, worked out once per mapper (memoized under `name`). */
+function columnsWhere(
+  mapper: Mapper,
+  name: string,
+  keep: (c: MappedColumn) => boolean,
+): readonly MappedColumn[] {
+  let cols = mapper.memo.get(name) as MappedColumn[] | undefined;
   if (!cols) {
-    cols = mapper.columns.filter((c) => c.column.default !== null && c.column.default.kind !== "sql");
-    mapper.memo.set("insertDefaultColumns", cols);
+    cols = mapper.columns.filter(keep);
+    mapper.memo.set(name, cols);
   }
   return cols;
 }
+
+/** The columns with a client-side INSERT default (a value or a function, not SQL). */
+const insertDefaultColumns = (mapper: Mapper) =>
+  columnsWhere(
+    mapper,
+    "insertDefaultColumns",
+    (c) => c.column.default !== null && c.column.default.kind !== "sql",
+  );
+
+/** The columns with a client-side onUpdate default (a value or a function, not SQL). */
+const updateDefaultColumns = (mapper: Mapper) =>
+  columnsWhere(
+    mapper,
+    "updateDefaultColumns",
+    (c) => c.column.onUpdate !== null && c.column.onUpdate.kind !== "sql",
+  );
+
+/** The columns an INSERT may set, in mapper order. */
+const insertableColumns = (mapper: Mapper) => columnsWhere(mapper, "insertableColumns", insertable);
 
 /** Values for client-side INSERT defaults the object does not set (assigned to it, as SQLAlchemy does). */
 function applyInsertDefaults(st: InstanceState, defaults: readonly MappedColumn[]): void {
@@ -58,16 +81,6 @@ function applyInsertDefaults(st: InstanceState, defaults: readonly MappedColumn[
   }
 }
 
-/** The columns with a client-side onUpdate default (a value or a function, not SQL), once per mapper. */
-function updateDefaultColumns(mapper: Mapper): readonly MappedColumn[] {
-  let cols = mapper.memo.get("updateDefaultColumns") as MappedColumn[] | undefined;
-  if (!cols) {
-    cols = mapper.columns.filter((c) => c.column.onUpdate !== null && c.column.onUpdate.kind !== "sql");
-    mapper.memo.set("updateDefaultColumns", cols);
-  }
-  return cols;
-}
-
 /** Whether the database, not the INSERT, supplies a column the object leaves unset. */
 function serverSupplied(c: MappedColumn): boolean {
   const col = c.column;
@@ -81,16 +94,6 @@ function serverSupplied(c: MappedColumn): boolean {
 
 function insertable(c: MappedColumn): boolean {
   return c.column.computed === null && !(c.column.identity?.always ?? false);
-}
-
-/** The columns an INSERT may set, in mapper order (once per mapper). */
-function insertableColumns(mapper: Mapper): readonly MappedColumn[] {
-  let cols = mapper.memo.get("insertableColumns") as MappedColumn[] | undefined;
-  if (!cols) {
-    cols = mapper.columns.filter(insertable);
-    mapper.memo.set("insertableColumns", cols);
-  }
-  return cols;
 }
 
 /** INSERTs a mapper's new rows in multi-row batches, reading generated keys and defaults back. */

@@ -1,12 +1,18 @@
 import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import {
+  column,
   containsEager,
   DetachedInstanceError,
+  declarativeBase,
   defer,
+  ForeignKey,
+  Integer,
   joinedload,
   loadOnly,
   noload,
   raiseload,
+  relationship,
+  String as Str,
   select,
   selectinload,
   sessionmaker,
@@ -343,14 +349,6 @@ forEachDatabase("loading", (tdb) => {
   });
 
   it("a noload many-to-one reads as null, and a flush of the object's other changes keeps its foreign key", async () => {
-    const {
-      declarativeBase,
-      column,
-      Integer,
-      ForeignKey,
-      relationship,
-      String: Str,
-    } = await import("../../../src/index.js");
     const B = declarativeBase();
     class Club extends B.table("nl_clubs", { id: column(Integer).primaryKey(), name: column(Str(20)) }) {}
     class Member extends B.table("nl_members", {
