@@ -144,9 +144,7 @@ async function runDatabase(
 
   for (let round = 0; round < opts.sizes.rounds; round++) {
     log(`round ${round + 1}/${opts.sizes.rounds}`);
-    // Rotate the order each round (A B C, B C A, C A B, ...): no system always runs first, or always
-    // right after the same other system.
-    const order = active.map((_, i) => active[(i + round) % active.length]!);
+    const order = williamsOrder(active.length, round).map((i) => active[i]!);
     for (const w of WORKLOADS) {
       const parts: string[] = [];
       for (const a of order) {
@@ -174,6 +172,18 @@ async function runDatabase(
   await admin.close();
   summarize(db);
   return db;
+}
+
+/**
+ * The order of n systems in a round: row `round` of a Williams design. Over n rounds every system
+ * runs once in every position, and (for even n) right after every other system exactly once: a
+ * system's time depends on what ran just before it (caches, the database file, the heap).
+ */
+export function williamsOrder(n: number, round: number): number[] {
+  const base: number[] = [];
+  for (let i = 0, lo = 0, hi = n - 1; i < n; i++) base.push(i % 2 === 0 ? lo++ : hi--);
+  // base is 0, n-1, 1, n-2, ...: consecutive differences cover every step once.
+  return base.map((b) => (b + round) % n);
 }
 
 function newResult(system: System, rounds: number): SystemResult {

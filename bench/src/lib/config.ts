@@ -36,7 +36,7 @@ export const FULL: Sizes = {
   w3Reps: 5,
   w4Rows: 10_000,
   w5Limit: 1_000,
-  rounds: 7,
+  rounds: 8,
 };
 
 /** A smoke run: every code path, a tenth of the data, two rounds. */
@@ -71,7 +71,7 @@ export const USAGE = `Usage: npm run bench [-- options]
   --only=pg|sqlite     run one database only (alias --db=, which also works through the root script)
   --systems=a,b        run only these systems (ids: file names in src/systems/; "raw" = both raw drivers);
                        the raw baseline of each database is always included
-  --rounds=N           timed rounds (default 7; 2 with --quick)
+  --rounds=N           timed rounds (default 8; 2 with --quick)
   --no-memory          skip the per-system memory measurement (child processes)
   --out=DIR            where to write latest.json / latest.md / ratios.svg (default results/)
 
