@@ -3,7 +3,7 @@ import type { DriverConnection, DriverResult, ExecuteOptions } from "../dialects
 import { ArgumentError, type AthanorError, InvalidRequestError, ResourceClosedError } from "../errors.js";
 import { isDdl } from "../schema/ddl.js";
 import { kDdlRunner } from "../schema/protocols.js";
-import type { CompiledStatement } from "../sql/compiler/compiled.js";
+import type { BindValues, CompiledStatement } from "../sql/compiler/compiled.js";
 import { Insert, insert } from "../sql/dml.js";
 import type { Node } from "../sql/node.js";
 import type { Engine } from "./engine.js";
@@ -367,7 +367,7 @@ export class Connection implements AsyncDisposable {
   _runPreparedRaw(
     prepared: PreparedStatement,
     stmt: Node | null,
-    params?: Params,
+    params?: BindValues,
     _opts?: ExecutionOptions,
   ): Promise<DriverResult> {
     const { sql, values } = prepared.compiled.bind(prepared.binds, params);

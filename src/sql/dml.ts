@@ -232,8 +232,8 @@ export class Insert<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
  */
 function walkSqlDefaults(
   key: CacheKeyBuilder,
-  table: TableClause<any>,
-  given: ReadonlySet<ColumnClause<any, any>>,
+  table: TableClause,
+  given: ReadonlySet<ColumnClause>,
   which: "insert" | "update",
 ): void {
   for (const c of table.columns) {

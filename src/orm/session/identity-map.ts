@@ -74,11 +74,6 @@ export class IdentityMap {
     return false;
   }
 
-  /** Whether no object is mapped (cheaper than size). */
-  get isEmpty(): boolean {
-    return this.size === 0;
-  }
-
   get size(): number {
     let n = this.#first?.size ?? 0;
     if (this.#others) for (const m of this.#others.values()) n += m.size;

@@ -18,6 +18,8 @@ export interface InsertShape {
   readonly firstInvalid: (obj: object) => number;
   /** Writes the object's values of `cols` to out[at], out[at + 1], ... */
   readonly write: RowWriter;
+  /** The same through each positional INSERT's bind processors (see driverWriter). */
+  readonly driverWriters: WeakMap<CompiledStatement, RowWriter>;
 }
 
 export type RowWriter = (obj: object, out: unknown[], at: number) => void;
@@ -27,7 +29,7 @@ export type RowWriter = (obj: object, out: unknown[], at: number) => void;
  * `compiled` (a positional INSERT of the shape): no parameter object, no second pass.
  */
 export function driverWriter(shape: InsertShape, compiled: CompiledStatement): RowWriter {
-  let write = compiled.memo.get("driverWriter") as RowWriter | undefined;
+  let write = shape.driverWriters.get(compiled);
   if (!write) {
     const processors = shape.cols.map((_, j) => compiled.slots[j]!.processor);
     const lines = shape.cols.map((c, j) => {
@@ -38,7 +40,7 @@ export function driverWriter(shape: InsertShape, compiled: CompiledStatement): R
       ...processors.map((_, j) => `p${j}`),
       `return function write(o, out, at) { let v; ${lines.join(" ")} };`,
     )(...processors) as RowWriter;
-    compiled.memo.set("driverWriter", write);
+    shape.driverWriters.set(compiled, write);
   }
   return write;
 }
@@ -89,5 +91,5 @@ function buildShape(
 
   const writes = cols.map((c, j) => `out[at + ${j}] = o${property(c.key)};`);
   const write = new Function(`return function write(o, out, at) { ${writes.join(" ")} };`)();
-  return { cols, sig, matches, firstInvalid, write };
+  return { cols, sig, matches, firstInvalid, write, driverWriters: new WeakMap() };
 }

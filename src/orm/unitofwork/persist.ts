@@ -1,6 +1,6 @@
 import type { PreparedStatement } from "../../dialects/dialect.js";
 import type { DriverResult } from "../../dialects/driver.js";
-import type { Connection, Params } from "../../engine/connection.js";
+import type { Connection } from "../../engine/connection.js";
 import { StaleDataError } from "../../errors.js";
 import type { Column } from "../../schema/column.js";
 import { delete_, type Insert, insert, update } from "../../sql/dml.js";
@@ -239,7 +239,8 @@ async function runInsert(
     }
   }
   const unknown = fetch.filter((c) => !returning.includes(c));
-  for (const st of part) markInserted(ctx, st, unknown);
+  const left = leftOut(part[0]!.mapper, shape.cols.concat(returning), unknown);
+  for (const st of part) markInserted(ctx, st, left);
 }
 
 /**
@@ -252,7 +253,7 @@ function runBatch(
   stmt: Node,
   params: readonly unknown[],
 ): Promise<DriverResult> {
-  return ctx.conn._runPreparedRaw(prepared, stmt, params as unknown as Params);
+  return ctx.conn._runPreparedRaw(prepared, stmt, params);
 }
 
 /** Without RETURNING, rows needing generated keys go one at a time and read the insert id. */
@@ -264,28 +265,43 @@ async function insertOneByOne(
   fetch: readonly MappedColumn[],
 ): Promise<void> {
   const auto = mapper.pk.length === 1 && mapper.pk[0]!.column.isAutoincrement ? mapper.pk[0]! : null;
+  const unknown = fetch.filter((c) => c !== auto);
+  const withKey = leftOut(mapper, auto ? [...cols, auto] : cols, unknown);
+  const withoutKey = leftOut(mapper, cols, unknown);
   for (const st of group) {
     const row: Record<string, unknown> = {};
     for (const c of cols) row[c.key] = st.obj[c.key];
     const res = await ctx.conn.execute(
       cols.length ? insert(mapper.table).values(row as never) : insert(mapper.table),
     );
-    if (auto && res.lastInsertId !== null) st.obj[auto.key] = Number(res.lastInsertId);
-    markInserted(
-      ctx,
-      st,
-      fetch.filter((c) => c !== auto),
-    );
+    const keyed = auto !== null && res.lastInsertId !== null;
+    if (keyed) st.obj[auto.key] = Number(res.lastInsertId);
+    markInserted(ctx, st, keyed ? withKey : withoutKey);
   }
 }
 
-function markInserted(ctx: PersistContext, st: InstanceState, unknown: readonly MappedColumn[]): void {
+/**
+ * The columns of a group's INSERT that it neither wrote nor read back (worked out once per group,
+ * not per row), and for each whether the database supplied its value.
+ */
+interface LeftOut {
+  readonly cols: readonly MappedColumn[];
+  readonly supplied: readonly boolean[];
+}
+
+function leftOut(mapper: Mapper, filled: readonly MappedColumn[], unknown: readonly MappedColumn[]): LeftOut {
+  const cols = mapper.columns.filter((c) => !filled.includes(c));
+  return { cols, supplied: cols.map((c) => unknown.includes(c) || serverSupplied(c)) };
+}
+
+function markInserted(ctx: PersistContext, st: InstanceState, left: LeftOut): void {
   // Columns the INSERT left out: the database generated those it supplies (expired below until
   // read back); the others are NULL in the row, and so in the object, as after a load.
   let missing: string[] | null = null;
-  for (const c of st.mapper.columns) {
+  for (let i = 0; i < left.cols.length; i++) {
+    const c = left.cols[i]!;
     if (st.obj[c.key] !== undefined) continue;
-    if (unknown.includes(c) || serverSupplied(c)) (missing ??= []).push(c.key);
+    if (left.supplied[i]) (missing ??= []).push(c.key);
     else st.obj[c.key] = null;
   }
   takeSnapshot(st);

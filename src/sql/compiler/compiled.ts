@@ -28,6 +28,12 @@ export interface BindSlot {
 
 const INDEX_KEY = /^(0|[1-9][0-9]*)$/;
 
+/**
+ * The values of a statement's named binds: by name, or (for binds named "0", "1", ..., as the
+ * ORM's batched statements have) an array read by index.
+ */
+export type BindValues = Readonly<Record<string, unknown>> | readonly unknown[];
+
 /** A column of a statement's result, in order. */
 export interface ResultColumn {
   readonly key: string;
@@ -128,10 +134,7 @@ export class CompiledStatement {
   }
 
   /** The SQL and driver parameters for one execution of a statement with this shape. */
-  bind(
-    binds: readonly Node[],
-    params?: Readonly<Record<string, unknown>>,
-  ): { sql: string; values: unknown[] } {
+  bind(binds: readonly Node[], params?: BindValues): { sql: string; values: unknown[] } {
     const slots = this.slots;
     if (this.sql !== null) {
       const fixed = new Array<unknown>(slots.length);
@@ -192,13 +195,10 @@ export class CompiledStatement {
   }
 }
 
-function slotValue(
-  slot: BindSlot,
-  binds: readonly Node[],
-  params?: Readonly<Record<string, unknown>>,
-): unknown {
+function slotValue(slot: BindSlot, binds: readonly Node[], params?: BindValues): unknown {
   if (slot.fixed) return slot.fixed();
-  if (slot.key !== null && params && slot.key in params) return params[slot.key];
+  if (slot.key !== null && params && slot.key in params)
+    return (params as Readonly<Record<string, unknown>>)[slot.key];
   const bind = binds[slot.index] as BindParameter | undefined;
   const v = bind?.value;
   if (v === undefined && slot.key !== null) {
