@@ -9,7 +9,7 @@ import type { SqlCompiler } from "../sql/compiler/dml-compiler.js";
 import type { CompileOptions } from "../sql/compiler/expression-compiler.js";
 import type { Node } from "../sql/node.js";
 import type { TypeEngine } from "../sql/type-engine.js";
-import { TypeDecorator } from "../sql/types/type-decorator.js";
+import { storedType } from "../sql/types/type-decorator.js";
 
 import type { DriverConnection } from "./driver.js";
 import { LruCache } from "./lru.js";
@@ -98,6 +98,7 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   supportsTupleIn = true;
   supportsWindowFunctions = true;
   supportsCheckConstraints = true;
+  supportsTableValuedFunctions = true;
   maxBindParameters = 32766;
   maxIdentifierLength = 255;
   dateTimeStorage: "native" | "text" = "native";
@@ -144,6 +145,15 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   /** The DDL name of a type; custom types (TypeDecorator) render as the type they store. */
   typeToSql(type: TypeEngine<any, any>): string {
     return this.renderType(storedType(type));
+  }
+
+  /**
+   * The type that binds an array of `type` values as one parameter, where the database takes
+   * array parameters (PostgreSQL); null where it does not, or cannot for this item type. The
+   * ORM's batched UPDATE unnests such arrays, one per column, instead of a VALUES list.
+   */
+  arrayBindType(_type: TypeEngine<any, any>): TypeEngine<any, any> | null {
+    return null;
   }
 
   /** The name of a type as a CAST target. */
@@ -289,11 +299,4 @@ function safeJson(v: unknown): string {
   } catch {
     return String(v);
   }
-}
-
-/** The type a value is stored as: a TypeDecorator's impl (through nested decorators), else itself. */
-function storedType(type: TypeEngine<any, any>): TypeEngine<any, any> {
-  let t = type;
-  while (t instanceof TypeDecorator) t = t.impl;
-  return t;
 }

@@ -1,6 +1,12 @@
 import { ArgumentError } from "../errors.js";
 import { BindParameter, ColumnElement, Keyword, type OrderingExpression } from "./elements.js";
 import type { CacheKeyBuilder } from "./node.js";
+import {
+  TableValued,
+  type TableValuedColumn,
+  type TableValuedColumns,
+  type TableValuedOptions,
+} from "./table-valued.js";
 import { NULLTYPE, type TypeEngine } from "./type-engine.js";
 import { BooleanType } from "./types/boolean.js";
 import { Date_, DateTime, Time } from "./types/datetime.js";
@@ -56,6 +62,17 @@ export class FunctionCall<T = unknown> extends ColumnElement<T> {
   /** `fn(...) FILTER (WHERE cond)` (a CASE inside the aggregate on MySQL). */
   filter(condition: ColumnElement<any, any>): FunctionCall<T> {
     return new FunctionCall(this.name, this.args, this.type, condition);
+  }
+
+  /**
+   * The rows this function returns, as a FROM with the given columns (SQLAlchemy's
+   * `table_valued()`): `func.jsonEach(doc).tableValued(["key", "value"])`.
+   */
+  tableValued<const Cols extends readonly TableValuedColumn[]>(
+    columns: Cols,
+    opts?: TableValuedOptions,
+  ): TableValued<TableValuedColumns<Cols>> {
+    return new TableValued(this, columns, opts) as never;
   }
 
   walk(key: CacheKeyBuilder): void {

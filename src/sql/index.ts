@@ -43,6 +43,12 @@ export {
   union,
   unionAll,
 } from "./selectable.js";
+export {
+  TableValued,
+  type TableValuedColumn,
+  type TableValuedColumns,
+  type TableValuedOptions,
+} from "./table-valued.js";
 export { TextClause, TextualSelect, text } from "./text.js";
 export * from "./types/index.js";
 export type { ItemValue, Row, RowNamed, RowTuple, ScalarOf, SelectItem, SubqueryColumns } from "./typing.js";

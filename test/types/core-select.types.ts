@@ -4,9 +4,11 @@
  */
 import { expectTypeOf } from "vitest";
 import {
+  ARRAY,
   BigInteger,
   Boolean,
   type Connection,
+  cast,
   column,
   DateTime,
   func,
@@ -137,4 +139,15 @@ export function insertValues(): void {
   insert(kits).values({ code: "K", price: 12.5, active: true, big: 1n, createdAt: new Date() });
   // @ts-expect-error: wrong value type for a column
   insert(kits).values({ code: 12 });
+}
+
+export async function tableValuedRows(): Promise<void> {
+  const v = func
+    .unnest(cast([1], ARRAY(Integer())), cast(["a"], ARRAY(String())))
+    .tableValued([column("id", Integer()), "label"], { name: "v", derived: true });
+  const row = (await conn.execute(select(v.c.id, v.c.label))).one();
+  expectTypeOf(row.id).toEqualTypeOf<number>();
+  expectTypeOf(row.label).toEqualTypeOf<unknown>();
+  // @ts-expect-error: no such column
+  v.c.name;
 }

@@ -54,6 +54,7 @@ export class MysqlDialect extends Dialect {
       supportsSchemas: true,
       supportsAlterColumn: true,
       supportsAddConstraint: true,
+      supportsTableValuedFunctions: false,
       maxBindParameters: 65535,
       maxIdentifierLength: 64,
     });

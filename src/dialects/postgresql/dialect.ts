@@ -4,6 +4,7 @@ import type { DdlCompiler } from "../../schema/ddl-compiler.js";
 import type { CompileOptions } from "../../sql/compiler/expression-compiler.js";
 import type { Node } from "../../sql/node.js";
 import type { TypeEngine } from "../../sql/type-engine.js";
+import { storedType } from "../../sql/types/type-decorator.js";
 import { type ConnectionUrl, Dialect, type ErrorContext, type IsolationLevel } from "../dialect.js";
 import type { DriverConnection } from "../driver.js";
 import { PgCompiler } from "./compiler.js";
@@ -13,7 +14,7 @@ import { openPglite } from "./driver-pglite.js";
 import { pgIsDisconnect, pgMapError } from "./errors.js";
 import { PgReflection } from "./reflection.js";
 import { PG_RESERVED } from "./reserved.js";
-import { pgTypeToSql } from "./types.js";
+import { ArrayType, pgTypeToSql } from "./types.js";
 
 /** PostgreSQL, through node-pg (`postgresql://`) or embedded PGlite (`postgresql+pglite://`). */
 export class PgDialect extends Dialect {
@@ -65,6 +66,12 @@ export class PgDialect extends Dialect {
 
   protected renderType(type: TypeEngine<any, any>): string {
     return pgTypeToSql(type, (n) => this.quoteIdentifier(n));
+  }
+
+  /** Arrays of any type but arrays (unnest() would flatten them) and untyped values. */
+  override arrayBindType(type: TypeEngine<any, any>): TypeEngine<any, any> | null {
+    const stored = storedType(type).typeName;
+    return stored === "array" || stored === "null" ? null : new ArrayType(type);
   }
 
   protected compilerFor(binds: readonly Node[], opts: CompileOptions): PgCompiler {

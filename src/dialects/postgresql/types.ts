@@ -6,6 +6,7 @@ import type { EnumType } from "../../sql/types/enum.js";
 import { JsonType } from "../../sql/types/json.js";
 import type { BigIntegerType, FloatType, NumericType } from "../../sql/types/numeric.js";
 import type { StringType } from "../../sql/types/string.js";
+import { storedType } from "../../sql/types/type-decorator.js";
 
 /** PostgreSQL JSONB: binary JSON, indexable with GIN. Values typed T. */
 export class JsonbType<T = unknown> extends JsonType<T> {
@@ -66,9 +67,7 @@ export class ArrayType<T, V extends unknown[] = T[]> extends TypeEngine<V> {
         `ARRAY is a PostgreSQL type; ${dialect.name} has no array columns (use Json instead)`,
       );
     const item = this.itemType.bindProcessor(dialect);
-    if (!item) return null;
-    const map = (v: unknown): unknown => (Array.isArray(v) ? v.map(map) : v === null ? null : item(v));
-    return map;
+    return (v: unknown) => (Array.isArray(v) ? arrayLiteral(v, item) : v);
   }
   override resultProcessor(dialect: TypeDialect): Processor {
     const item = this.itemType.resultProcessor(dialect);
@@ -76,6 +75,38 @@ export class ArrayType<T, V extends unknown[] = T[]> extends TypeEngine<V> {
     const map = (v: unknown): unknown => (Array.isArray(v) ? v.map(map) : v === null ? null : item(v));
     return map;
   }
+}
+
+/**
+ * An array's text form, `{"1","a \"b\"",NULL}`, its items converted by the item type first. Sent
+ * as text, an array parameter reaches the server the same way through every driver: node-pg would
+ * write this itself, PGlite only for the array types it knows (not arrays of an enum).
+ */
+function arrayLiteral(values: readonly unknown[], item: Processor): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    if (i) out += ",";
+    const v = values[i];
+    if (v === null || v === undefined) out += "NULL";
+    else if (Array.isArray(v)) out += arrayLiteral(v, item);
+    else out += quoteArrayItem(item ? item(v) : v);
+  }
+  return `${out}}`;
+}
+
+function quoteArrayItem(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  const text =
+    typeof v === "string"
+      ? v
+      : v instanceof Uint8Array
+        ? `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex")}`
+        : v instanceof Date
+          ? v.toISOString()
+          : typeof v === "object"
+            ? JSON.stringify(v)
+            : String(v);
+  return `"${text.replace(/[\\"]/g, "\\$&")}"`;
 }
 
 /** `ARRAY(Integer)` / `ARRAY(String(), { dimensions: 2 })` (PostgreSQL). */
@@ -141,7 +172,7 @@ export function pgTypeToSql(type: TypeEngine<any, any>, quote: (name: string) =>
     }
     case "array": {
       const a = t as ArrayType<unknown>;
-      return `${pgTypeToSql(a.itemType, quote)}${"[]".repeat(a.dimensions)}`;
+      return `${pgTypeToSql(storedType(a.itemType), quote)}${"[]".repeat(a.dimensions)}`;
     }
     case "null":
       return "TEXT";

@@ -38,6 +38,8 @@ export interface DialectCapabilities {
   readonly supportsTupleIn: boolean;
   readonly supportsWindowFunctions: boolean;
   readonly supportsCheckConstraints: boolean;
+  /** Functions returning rows in FROM (`unnest(...)`, `json_each(...)`); MySQL has only JSON_TABLE. */
+  readonly supportsTableValuedFunctions: boolean;
   /** Most bind parameters one statement may carry. */
   readonly maxBindParameters: number;
   readonly maxIdentifierLength: number;

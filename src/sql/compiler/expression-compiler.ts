@@ -375,6 +375,8 @@ export class ExpressionCompiler {
         return "excluded";
       case "values":
         return this.quote(f.name!);
+      case "table_valued":
+        return this.quote(f.name ?? this.anonName(from, "anon"));
       default:
         return null;
     }

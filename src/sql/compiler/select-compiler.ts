@@ -11,6 +11,7 @@ import {
   type ScalarSelect,
   type Subquery,
 } from "../selectable.js";
+import type { TableValued } from "../table-valued.js";
 import type { Values } from "../values.js";
 import type { ResultColumn } from "./compiled.js";
 import { ExpressionCompiler } from "./expression-compiler.js";
@@ -283,6 +284,15 @@ export class SelectCompiler extends ExpressionCompiler {
         return this.fromReferenceName(f)!;
       case "values":
         return this.renderValues(f as Values);
+      case "table_valued": {
+        const t = f as TableValued;
+        if (!this.dialect.supportsTableValuedFunctions)
+          throw new CompileError(
+            `${this.dialect.name} has no table-valued functions in FROM (${t.fn.name}(...).tableValued()); use a subquery or, for JSON, JSON_TABLE through text()`,
+          );
+        const cols = t.derived ? ` (${t.columns.map((c) => this.quote(c.name)).join(", ")})` : "";
+        return `${this.process(t.fn)} AS ${this.fromReferenceName(t)}${cols}`;
+      }
       case "join": {
         const j = f as Join;
         const kind = j.full ? "FULL OUTER JOIN" : j.isOuter ? "LEFT OUTER JOIN" : "JOIN";

@@ -51,3 +51,10 @@ export abstract class TypeDecorator<T, Stored = unknown, In = T> extends TypeEng
     return this.impl.literal(this.processBindParam(value, dialect), dialect);
   }
 }
+
+/** The type a value is stored as: a TypeDecorator's impl (through nested decorators), else itself. */
+export function storedType(type: TypeEngine<any, any>): TypeEngine<any, any> {
+  let t = type;
+  while (t instanceof TypeDecorator) t = t.impl;
+  return t;
+}
