@@ -2,12 +2,9 @@ import type { PreparedStatement } from "../../dialects/dialect.js";
 import type { DriverResult } from "../../dialects/driver.js";
 import type { Connection } from "../../engine/connection.js";
 import { StaleDataError } from "../../errors.js";
-import type { Column } from "../../schema/column.js";
 import { delete_, type Insert, insert, update } from "../../sql/dml.js";
-import { and_, BindParameter, bindparam, type ColumnElement } from "../../sql/elements.js";
-import { ColumnClause } from "../../sql/from-clause.js";
+import { bindparam, type ColumnElement } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
-import { Values } from "../../sql/values.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { Relationship } from "../relationships/relationship.js";
 import { expireColumns } from "../state/attributes.js";
@@ -15,6 +12,13 @@ import type { InstanceState } from "../state/instance-state.js";
 import { keysIn } from "../tuple-in.js";
 import { committedValue, takeSnapshot } from "./changes.js";
 import { driverWriter, type InsertShape, insertShape } from "./insert-shape.js";
+import {
+  batchColumns,
+  batchParams,
+  buildBatchUpdate,
+  type UpdateBatchForm,
+  updateBatchForm,
+} from "./update-batch.js";
 import { checkValues, valueChecks } from "./validate.js";
 
 /** What persistence steps share during one flush. */
@@ -360,6 +364,17 @@ function sameColumns(a: readonly MappedColumn[], b: readonly MappedColumn[]): bo
   return true;
 }
 
+/** The batched UPDATE form for a column set on the connection's dialect, worked out once. */
+function updateForm(conn: Connection, mapper: Mapper, cols: readonly MappedColumn[]): UpdateBatchForm {
+  const key = `updateForm|${conn.dialect.name}|${cols.map((c) => c.index).join(",")}`;
+  let form = mapper.memo.get(key) as UpdateBatchForm | undefined;
+  if (!form) {
+    form = updateBatchForm(conn.dialect, batchColumns(mapper, cols));
+    mapper.memo.set(key, form);
+  }
+  return form;
+}
+
 /** UPDATEs rows, grouped by the columns they set: one statement per group, joined to VALUES. */
 export async function updateRows(
   ctx: PersistContext,
@@ -400,9 +415,14 @@ export async function updateRows(
       );
       if (res.rowCount !== 1) throw stale(mapper, "UPDATE", 1, res.rowCount);
     } else {
-      const chunk = paramCap(ctx.conn, cols.length + mapper.pk.length + (vc ? 1 : 0));
+      const form = updateForm(ctx.conn, mapper, cols);
+      // Arrays carry any number of rows in their few parameters.
+      const chunk =
+        form.kind === "arrays"
+          ? group.length
+          : paramCap(ctx.conn, cols.length + mapper.pk.length + (vc ? 1 : 0));
       for (let i = 0; i < group.length; i += chunk)
-        await updateBatch(ctx, mapper, cols, group.slice(i, i + chunk));
+        await updateBatch(ctx, mapper, cols, form, group.slice(i, i + chunk));
     }
     for (const u of group) {
       if (serverSet.length)
@@ -420,46 +440,25 @@ async function updateBatch(
   ctx: PersistContext,
   mapper: Mapper,
   cols: readonly MappedColumn[],
+  form: UpdateBatchForm,
   part: readonly RowUpdate[],
 ): Promise<void> {
   const vc = mapper.versionColumn;
-  const key = `update|${cols.map((c) => c.index).join(",")}|${part.length}`;
-  const stmt = batchShape(mapper, key, () => buildBatchUpdate(mapper, cols, part.length));
+  const sig = cols.map((c) => c.index).join(",");
+  const key = `update|${sig}|${form.kind === "arrays" ? "arrays" : part.length}`;
+  const stmt = batchShape(mapper, key, () => buildBatchUpdate(mapper, cols, form, part.length));
   // Row by row: the key, the new values, the version the row must still have.
-  const params = new Array<unknown>(part.length * (mapper.pk.length + cols.length + (vc ? 1 : 0)));
+  const width = mapper.pk.length + cols.length + (vc ? 1 : 0);
+  const flat = new Array<unknown>(part.length * width);
   let k = 0;
   for (const u of part) {
-    for (const c of mapper.pk) params[k++] = committedValue(u.st, c);
-    for (const c of cols) params[k++] = u.st.obj[c.key];
-    if (vc) params[k++] = u.oldVersion;
+    for (const c of mapper.pk) flat[k++] = committedValue(u.st, c);
+    for (const c of cols) flat[k++] = u.st.obj[c.key];
+    if (vc) flat[k++] = u.oldVersion;
   }
+  const params = batchParams(form, flat, width);
   const res = await runBatch(ctx, ctx.conn.dialect.prepare(stmt), stmt, params);
   if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);
-}
-
-/** `UPDATE t SET ... FROM (VALUES ...) WHERE t.pk = v.k [AND t.version = v.old_version]`, named binds. */
-function buildBatchUpdate(mapper: Mapper, cols: readonly MappedColumn[], rowCount: number): Node {
-  const vc = mapper.versionColumn;
-  const keyCols = mapper.pk.map((c) => new ColumnClause(`k_${c.column.name}`, c.column.type));
-  const setCols = cols.map((c) => new ColumnClause(`v_${c.column.name}`, c.column.type));
-  const versionCol = vc ? [new ColumnClause("old_version", vc.column.type)] : [];
-  const columns = [...keyCols, ...setCols, ...versionCol];
-  const rows: BindParameter[][] = [];
-  let k = 0;
-  for (let r = 0; r < rowCount; r++)
-    rows.push(columns.map((col) => new BindParameter(undefined, col.type, { key: String(k++) })));
-  const v = new Values(columns, "athanor_v", rows);
-  const set: Record<string, unknown> = {};
-  cols.forEach((c, i) => {
-    set[c.key] = v.c[setCols[i]!.key];
-  });
-  const where: ColumnElement<any, any>[] = mapper.pk.map((c, i) =>
-    (c.column as Column<any, any>).eq(v.c[keyCols[i]!.key] as never),
-  );
-  if (vc) where.push(vc.column.eq(v.c[versionCol[0]!.key] as never));
-  return update(mapper.table)
-    .values(set as never)
-    .where(and_(...where));
 }
 
 /** DELETEs rows by primary key (and version), in batches. */

@@ -1,16 +1,23 @@
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import {
   ArgumentError,
+  BigInteger,
+  Boolean,
   column,
   DateTime,
   declarativeBase,
+  Enum,
   func,
   Integer,
+  Json,
+  LargeBinary,
   literal,
   Numeric,
   String as Str,
   select,
   sessionmaker,
+  TypeDecorator,
+  Uuid,
 } from "../../../src/index.js";
 import { forEachDatabase } from "../../support/databases.js";
 import { clearTables, counting, INSERT } from "../../support/orm-helpers.js";
@@ -48,6 +55,28 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
     },
     { versionId: "rev" },
   ) {}
+  class Upper extends TypeDecorator<string, string> {
+    readonly impl = Str(20);
+    processBindParam(v: string) {
+      return v.toUpperCase();
+    }
+    processResultValue(v: string) {
+      return v;
+    }
+  }
+  class Gadget extends Base.table("batched_gadgets", {
+    id: column(Integer).primaryKey(),
+    label: column(Str(40)),
+    mood: column(Enum(["calm", "busy", "it's odd"], { name: "batched_mood" })),
+    serial: column(BigInteger()),
+    active: column(Boolean),
+    price: column(Numeric(10, 2)).nullable(),
+    seenAt: column(DateTime({ timezone: true })).nullable(),
+    tag: column(new Upper()).nullable(),
+    uid: column(Uuid).nullable(),
+    meta: column(Json<{ n: number; s: string }>()).nullable(),
+    blob: column(LargeBinary()).nullable(),
+  }) {}
   let editCounter = 100;
   const SessionLocal = sessionmaker({ bind: undefined as never, expireOnCommit: false });
 
@@ -145,6 +174,94 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
     expect([edits[1], edits[5]]).toEqual([0, 0]);
     expect(new Set([edits[0], edits[2], edits[3], edits[4]]).size).toBe(4);
     expect([edits[0], edits[2], edits[3], edits[4]].every((e) => e >= 100)).toBe(true);
+  });
+
+  it("UPDATEs many rows of every column type in one statement: PostgreSQL binds one array per column, the others a VALUES list", async () => {
+    const seen = new Date(Date.UTC(2025, 0, 2, 3, 4, 5, 678));
+    await SessionLocal.begin(async (db) => {
+      db.addAll(
+        Array.from(
+          { length: 40 },
+          (_, i) =>
+            new Gadget({
+              id: i + 1,
+              label: `g${i}`,
+              mood: "calm",
+              serial: BigInt(i) * 10n ** 12n,
+              active: i % 2 === 1,
+              price: "0.50",
+              seenAt: new Date(0),
+              tag: "first",
+              uid: "ffffffff-0000-4000-8000-000000000000",
+              meta: { n: -1, s: "" },
+              blob: Buffer.from([7]),
+            }),
+        ),
+      );
+    });
+    const change = (g: Gadget, i: number) => {
+      g.label = i % 3 ? `l"a{b},c\\${i}` : "";
+      g.mood = i % 2 ? "it's odd" : "busy";
+      g.serial = -(BigInt(i) * 10n ** 15n) - 1n;
+      g.active = i % 2 === 0;
+      g.price = i % 4 ? `${i}.25` : null;
+      g.seenAt = i % 5 ? new Date(seen.getTime() + i) : null;
+      g.tag = i % 6 ? `t{${i}}` : null;
+      g.uid = i % 7 ? `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` : null;
+      g.meta = i % 8 ? { n: i, s: `"{x}" ${i}` } : null;
+      g.blob = i % 9 ? Buffer.from([i, 0, 255, 34, 92]) : null;
+    };
+    const expected = (i: number) => [
+      i % 3 ? `l"a{b},c\\${i}` : "",
+      i % 2 ? "it's odd" : "busy",
+      String(-(BigInt(i) * 10n ** 15n) - 1n),
+      i % 2 === 0,
+      i % 4 ? `${i}.25` : null,
+      i % 5 ? seen.getTime() + i : null,
+      i % 6 ? `T{${i}}` : null,
+      i % 7 ? `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` : null,
+      i % 8 ? { n: i, s: `"{x}" ${i}` } : null,
+      i % 9 ? [i, 0, 255, 34, 92] : null,
+    ];
+    const load = async () => {
+      await using db = SessionLocal();
+      return (await db.scalars(select(Gadget).orderBy(Gadget.id)))
+        .all()
+        .map((g) => [
+          g.label,
+          g.mood,
+          String(g.serial),
+          g.active,
+          g.price === null ? null : Number(g.price).toFixed(2),
+          g.seenAt?.getTime() ?? null,
+          g.tag,
+          g.uid,
+          g.meta,
+          g.blob === null ? null : [...g.blob],
+        ]);
+    };
+    const statements: string[] = [];
+    // Two flushes of different sizes: on PostgreSQL they share one statement.
+    for (const [from, to] of [
+      [0, 25],
+      [25, 40],
+    ] as const) {
+      await using db = SessionLocal();
+      const gadgets = (await db.scalars(select(Gadget).orderBy(Gadget.id))).all();
+      for (let i = from; i < to; i++) change(gadgets[i]!, i);
+      const { sql } = await counting(tdb.engine, () => db.commit());
+      const updates = sql.filter((q) => /^\s*UPDATE/i.test(q));
+      expect(updates).toHaveLength(1);
+      statements.push(updates[0]!);
+    }
+    const rows = await load();
+    expect(rows).toEqual(Array.from({ length: 40 }, (_, i) => expected(i)));
+    if (tdb.name === "postgresql" || tdb.name === "pglite") {
+      expect(statements[0]).toMatch(
+        /FROM unnest\(CAST\(\$1 AS INTEGER\[\]\), CAST\(\$2 AS VARCHAR\(40\)\[\]\), CAST\(\$3 AS batched_mood\[\]\)/,
+      );
+      expect(statements[1]).toBe(statements[0]);
+    } else expect(statements[0]).not.toMatch(/unnest/);
   });
 
   it("names the attribute of a bad value in the middle of a batch, and writes nothing", async () => {
