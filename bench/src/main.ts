@@ -214,6 +214,11 @@ async function main(): Promise<void> {
       "note: run with node --expose-gc for a garbage collection before each timed run (npm run bench does)",
     );
   }
+  if (!import.meta.resolve("athanor").includes("/.cache/athanor-cli/")) {
+    log(
+      "note: Athanor loads from its TypeScript sources; run with --import ./scripts/athanor-js.mjs to load it as JavaScript like the peers (npm run bench does)",
+    );
+  }
   if (loadavg()[0]! > 0.5 * cpus().length) {
     log(
       `warning: load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores: other processes are busy, ` +

@@ -22,7 +22,14 @@ export function measureMemory(systemFile: string, target: DbTarget, limit: numbe
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", join(BENCH_DIR, "src", "memory-probe.ts")],
+      [
+        "--expose-gc",
+        "--import",
+        "tsx",
+        "--import",
+        join(BENCH_DIR, "scripts", "athanor-js.mjs"),
+        join(BENCH_DIR, "src", "memory-probe.ts"),
+      ],
       {
         cwd: BENCH_DIR,
         env: { ...process.env, BENCH_PROBE: JSON.stringify(request) },
