@@ -1,7 +1,7 @@
 import { type AthanorError, type DBAPIError, OperationalError } from "../errors.js";
 import { type DdlStatement, isDdl } from "../schema/ddl.js";
 import { DdlCompiler, type DdlDialect } from "../schema/ddl-compiler.js";
-import { type CacheKey, cacheKeyOf } from "../sql/compiler/cache-key.js";
+import { cacheKeyOf } from "../sql/compiler/cache-key.js";
 
 import type { CompiledStatement, PlaceholderStyle } from "../sql/compiler/compiled.js";
 import type { DialectCapabilities } from "../sql/compiler/dialect-contract.js";
@@ -20,6 +20,8 @@ export interface PreparedStatement {
   readonly compiled: CompiledStatement;
   readonly binds: readonly Node[];
   readonly cached: boolean;
+  /** The dialect that compiled it. */
+  readonly dialect: Dialect;
 }
 
 /** What an error occurred during, for messages and mapping. */
@@ -110,8 +112,7 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   /** Reads the database catalog (reflection, autogenerate). */
   abstract readonly reflection: DialectReflection;
   readonly #cache = new LruCache<string, CompiledStatement>(1000);
-  readonly #keys = new WeakMap<Node, CacheKey>();
-  /** Statement objects used again (the ORM's own, a user's module-level ones): their compiled form. */
+  /** Compiled forms of statements whose own slot (Node._prepared) holds another dialect's. */
   readonly #prepared = new WeakMap<Node, PreparedStatement>();
   protected abstract readonly reservedWords: ReadonlySet<string>;
 
@@ -182,29 +183,21 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
 
   /** Compiles a statement, reusing the cached shape when one exists. */
   prepare(stmt: Node): PreparedStatement {
+    // Statements are immutable: their compiled form is kept on them (or, when another dialect
+    // got there first, here) for the next execution of the same object.
+    const memo = stmt._prepared as PreparedStatement | undefined;
+    if (memo !== undefined && memo.dialect === this) return memo;
     const again = this.#prepared.get(stmt);
     if (again !== undefined) return again;
-    // Statements are immutable: one reused statement object needs its key computed once.
-    let k = this.#keys.get(stmt);
-    if (!k) {
-      k = cacheKeyOf(stmt);
-      this.#keys.set(stmt, k);
-    }
-    const { key, binds, cacheable } = k;
-    if (cacheable) {
-      const hit = this.#cache.get(key);
-      if (hit) {
-        const prepared = { compiled: hit, binds, cached: true };
-        this.#prepared.set(stmt, prepared);
-        return prepared;
-      }
-    }
-    const compiled = this.compilerFor(binds, {}).compile(stmt);
-    if (cacheable) {
-      this.#cache.set(key, compiled);
-      this.#prepared.set(stmt, { compiled, binds, cached: true });
-    }
-    return { compiled, binds, cached: false };
+    const { key, binds, cacheable } = cacheKeyOf(stmt);
+    const hit = cacheable ? this.#cache.get(key) : undefined;
+    const compiled = hit ?? this.compilerFor(binds, {}).compile(stmt);
+    if (!cacheable) return { compiled, binds, cached: false, dialect: this };
+    if (hit === undefined) this.#cache.set(key, compiled);
+    const prepared: PreparedStatement = { compiled, binds, cached: true, dialect: this };
+    if (memo === undefined) stmt._prepared = prepared;
+    else this.#prepared.set(stmt, prepared);
+    return hit === undefined ? { compiled, binds, cached: false, dialect: this } : prepared;
   }
 
   /** Renders a statement with every value inline (offline SQL). */

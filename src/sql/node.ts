@@ -23,6 +23,12 @@ export interface CacheKeyBuilder {
 
 export abstract class Node {
   abstract readonly kind: string;
+  /**
+   * @internal The compiled form of this statement, left by the dialect that prepared it (a slot
+   * instead of a WeakMap: a statement built per request is prepared once and then dropped, and
+   * two WeakMap entries per statement cost more than the lookup they save).
+   */
+  _prepared: unknown = undefined;
   /** Writes this node's structure into the cache key. */
   abstract walk(key: CacheKeyBuilder): void;
 }

@@ -42,6 +42,23 @@ describe("compiled-statement cache", () => {
     expect(d.cacheSize).toBe(1);
   });
 
+  it("a statement object prepared again is not walked again, on each of the dialects that prepared it", () => {
+    const { pg, sqlite } = makeDialects();
+    const stmt = select(u.id).where(u.name.eq("ann"));
+    const first = pg.prepare(stmt);
+    const onSqlite = sqlite.prepare(stmt);
+    expect(first.dialect).toBe(pg);
+    expect(onSqlite.dialect).toBe(sqlite);
+    expect(onSqlite.compiled.sql).toBe("SELECT users.id FROM users WHERE users.name = ?");
+    expect(pg.prepare(stmt)).toMatchObject({ compiled: first.compiled, binds: first.binds, cached: true });
+    expect(sqlite.prepare(stmt)).toMatchObject({ compiled: onSqlite.compiled, cached: true });
+    // A new statement of the same shape finds the compiled form in the cache, with its own binds.
+    const other = pg.prepare(select(u.id).where(u.name.eq("bob")));
+    expect(other.compiled).toBe(first.compiled);
+    expect(other.compiled.bind(other.binds).values).toEqual(["bob"]);
+    expect(pg.cacheSize).toBe(1);
+  });
+
   it("IN lists of different lengths (and empty ones) share one cached shape", () => {
     const { pg, sqlite } = makeDialects();
     const two = run(pg, select(u.id).where(u.id.in([1, 2])));
