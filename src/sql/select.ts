@@ -125,6 +125,8 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
   declare readonly __items: Items;
   readonly kind = "select";
   readonly state: SelectState;
+  /** @internal The ORM's plan of this statement (orm/loading), made on its first execution. */
+  _ormPlan: unknown = undefined;
 
   constructor(state: SelectState) {
     super();

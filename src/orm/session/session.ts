@@ -588,31 +588,36 @@ export class Session implements AsyncDisposable {
   // ---------------------------------------------------------------- queries
 
   /** Runs a statement: ORM-aware for select(Model), insert/update/delete of models; Core otherwise. */
-  async execute<S extends Node>(
+  execute<S extends Node>(
     stmt: S,
     params?: Params | readonly Params[],
     opts?: ExecutionOptions,
   ): Promise<Result<ItemsOf<S>>> {
-    this.checkUsable();
-    return executeOrm(this, stmt, params, opts) as Promise<Result<ItemsOf<S>>>;
+    // Not an async function: a query answered without waiting settles one promise, not three.
+    try {
+      this.checkUsable();
+      return executeOrm(this, stmt, params, opts) as Promise<Result<ItemsOf<S>>>;
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /** The first column (or entity) of each row: `(await db.scalars(select(User))).all()`. */
-  async scalars<S extends Node>(
+  scalars<S extends Node>(
     stmt: S,
     params?: Params,
     opts?: ExecutionOptions,
   ): Promise<ScalarResult<ScalarOf<ItemsOf<S>>>> {
-    return (await this.execute(stmt, params, opts)).scalars() as ScalarResult<ScalarOf<ItemsOf<S>>>;
+    return this.execute(stmt, params, opts).then(toScalars) as Promise<ScalarResult<ScalarOf<ItemsOf<S>>>>;
   }
 
   /** The first column (or entity) of the first row, or null. */
-  async scalar<S extends Node>(
+  scalar<S extends Node>(
     stmt: S,
     params?: Params,
     opts?: ExecutionOptions,
   ): Promise<ScalarOf<ItemsOf<S>> | null> {
-    return (await this.execute(stmt, params, opts)).scalar() as ScalarOf<ItemsOf<S>> | null;
+    return this.execute(stmt, params, opts).then(firstScalar) as Promise<ScalarOf<ItemsOf<S>> | null>;
   }
 
   /** Streams ORM results in chunks (yieldPer rows at a time) for large sets. */
@@ -694,6 +699,14 @@ export class Session implements AsyncDisposable {
 
 function expireAll(st: InstanceState): void {
   expireState(st, null);
+}
+
+function toScalars(res: Result<any>): ScalarResult<unknown> {
+  return res.scalars();
+}
+
+function firstScalar(res: Result<any>): unknown {
+  return res.scalar();
 }
 
 function detach(st: InstanceState): void {
