@@ -4,9 +4,11 @@ import {
   BigInteger,
   Boolean,
   column,
+  Date as DateOnly,
   DateTime,
   declarativeBase,
   Enum,
+  Float,
   func,
   Integer,
   Json,
@@ -16,6 +18,7 @@ import {
   String as Str,
   select,
   sessionmaker,
+  Time,
   TypeDecorator,
   Uuid,
 } from "../../../src/index.js";
@@ -76,6 +79,9 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
     uid: column(Uuid).nullable(),
     meta: column(Json<{ n: number; s: string }>()).nullable(),
     blob: column(LargeBinary()).nullable(),
+    day: column(DateOnly()).nullable(),
+    at: column(Time()).nullable(),
+    ratio: column(Float()).nullable(),
   }) {}
   let editCounter = 100;
   const SessionLocal = sessionmaker({ bind: undefined as never, expireOnCommit: false });
@@ -195,6 +201,9 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
               uid: "ffffffff-0000-4000-8000-000000000000",
               meta: { n: -1, s: "" },
               blob: Buffer.from([7]),
+              day: new Date(Date.UTC(2020, 0, 1)),
+              at: "01:02:03",
+              ratio: 0.5,
             }),
         ),
       );
@@ -210,6 +219,9 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
       g.uid = i % 7 ? `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` : null;
       g.meta = i % 8 ? { n: i, s: `"{x}" ${i}` } : null;
       g.blob = i % 9 ? Buffer.from([i, 0, 255, 34, 92]) : null;
+      g.day = i % 10 ? new Date(Date.UTC(2024, 1, 1 + i)) : null;
+      g.at = i % 11 ? `13:${String(i).padStart(2, "0")}:05` : null;
+      g.ratio = i % 12 ? i / 4 + 1 : null;
     };
     const expected = (i: number) => [
       i % 3 ? `l"a{b},c\\${i}` : "",
@@ -222,6 +234,9 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
       i % 7 ? `00000000-0000-4000-8000-${String(i).padStart(12, "0")}` : null,
       i % 8 ? { n: i, s: `"{x}" ${i}` } : null,
       i % 9 ? [i, 0, 255, 34, 92] : null,
+      i % 10 ? Date.UTC(2024, 1, 1 + i) : null,
+      i % 11 ? `13:${String(i).padStart(2, "0")}:05` : null,
+      i % 12 ? i / 4 + 1 : null,
     ];
     const load = async () => {
       await using db = SessionLocal();
@@ -238,6 +253,9 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
           g.uid,
           g.meta,
           g.blob === null ? null : [...g.blob],
+          g.day?.getTime() ?? null,
+          g.at === null ? null : g.at.slice(0, 8),
+          g.ratio,
         ]);
     };
     const statements: string[] = [];
