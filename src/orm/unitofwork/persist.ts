@@ -365,8 +365,13 @@ function sameColumns(a: readonly MappedColumn[], b: readonly MappedColumn[]): bo
 }
 
 /** The batched UPDATE form for a column set on the connection's dialect, worked out once. */
-function updateForm(conn: Connection, mapper: Mapper, cols: readonly MappedColumn[]): UpdateBatchForm {
-  const key = `updateForm|${conn.dialect.name}|${cols.map((c) => c.index).join(",")}`;
+function updateForm(
+  conn: Connection,
+  mapper: Mapper,
+  cols: readonly MappedColumn[],
+  sig: string,
+): UpdateBatchForm {
+  const key = `updateForm|${conn.dialect.name}|${sig}`;
   let form = mapper.memo.get(key) as UpdateBatchForm | undefined;
   if (!form) {
     form = updateBatchForm(conn.dialect, batchColumns(mapper, cols));
@@ -415,14 +420,15 @@ export async function updateRows(
       );
       if (res.rowCount !== 1) throw stale(mapper, "UPDATE", 1, res.rowCount);
     } else {
-      const form = updateForm(ctx.conn, mapper, cols);
+      const sig = cols.map((c) => c.index).join(",");
+      const form = updateForm(ctx.conn, mapper, cols, sig);
       // Arrays carry any number of rows in their few parameters.
       const chunk =
         form.kind === "arrays"
           ? group.length
           : paramCap(ctx.conn, cols.length + mapper.pk.length + (vc ? 1 : 0));
       for (let i = 0; i < group.length; i += chunk)
-        await updateBatch(ctx, mapper, cols, form, group.slice(i, i + chunk));
+        await updateBatch(ctx, mapper, cols, sig, form, group.slice(i, i + chunk));
     }
     for (const u of group) {
       if (serverSet.length)
@@ -440,11 +446,11 @@ async function updateBatch(
   ctx: PersistContext,
   mapper: Mapper,
   cols: readonly MappedColumn[],
+  sig: string,
   form: UpdateBatchForm,
   part: readonly RowUpdate[],
 ): Promise<void> {
   const vc = mapper.versionColumn;
-  const sig = cols.map((c) => c.index).join(",");
   const key = `update|${sig}|${form.kind === "arrays" ? "arrays" : part.length}`;
   const stmt = batchShape(mapper, key, () => buildBatchUpdate(mapper, cols, form, part.length));
   // Row by row: the key, the new values, the version the row must still have.
