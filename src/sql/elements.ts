@@ -294,7 +294,8 @@ export class BindParameter<T = unknown> extends ColumnElement<T> {
   walk(key: CacheKeyBuilder): void {
     // Inline and placeholder binds compile to different SQL: the key must tell them apart.
     const mode = this.expanding ? "[]" : this.literalExecute ? "!" : "";
-    key.bind(this, `b:${this.type.typeKey}${mode}${this.key ? `:${this.key}` : ""}`);
+    if (mode === "" && this.key === null) key.bind(this, this.type.bindToken);
+    else key.bind(this, `${this.type.bindToken}${mode}${this.key ? `:${this.key}` : ""}`);
   }
 
   /** The same bind with another value (used when a statement is re-bound). */

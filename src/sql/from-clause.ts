@@ -75,9 +75,12 @@ export class ColumnClause<T = unknown, In = T, N extends string = string> extend
     return this.base === other.base;
   }
 
+  #token: string | undefined;
+
   walk(key: CacheKeyBuilder): void {
     if (this.table) {
-      key.push(`col:${this.name}@`);
+      // Columns outlive the statements naming them: their token is made once.
+      key.push((this.#token ??= `col:${this.name}@`));
       key.fromRef(this.table);
     } else key.push(`col:${this.isLiteral ? "lit:" : ""}${this.name}:${this.type.typeKey}`);
   }
@@ -213,8 +216,10 @@ export class TableClause<
     return delete_(this);
   }
 
+  #token: string | undefined;
+
   walk(key: CacheKeyBuilder): void {
-    key.push(`table:${this.fullname}#${this.tableId}`);
+    key.push((this.#token ??= `table:${this.fullname}#${this.tableId}`));
   }
 }
 

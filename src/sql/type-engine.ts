@@ -32,6 +32,13 @@ export abstract class TypeEngine<T = unknown, In = T> {
     return this.typeName;
   }
 
+  #bindToken: string | undefined;
+
+  /** @internal The cache-key token of a plain bind of this type (types are immutable: made once). */
+  get bindToken(): string {
+    return (this.#bindToken ??= `b:${this.typeKey}`);
+  }
+
   /** Converts a JavaScript value to the driver's representation, or null when no work is needed. */
   bindProcessor(_dialect: TypeDialect): Processor {
     return null;
