@@ -2,6 +2,7 @@ import { ArgumentError } from "../../errors.js";
 import { adaptToAlias } from "../../sql/adapt.js";
 import type { ColumnElement, OrderingExpression } from "../../sql/elements.js";
 import { type ColumnClause, type FromClause, TableClause } from "../../sql/from-clause.js";
+import { isEntityLike, kEntity } from "../../sql/protocols.js";
 import { type Select, select } from "../../sql/select.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import { configuredMapper } from "../mapper/mapping.js";
@@ -140,6 +141,9 @@ export interface OrmSelectPlan {
 
 /** Rewrites an ORM select for execution: entity columns, joined eager loads, the parent subquery. */
 export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
+  const plain = plainEntityLayout(stmt);
+  if (plain !== null)
+    return { core: stmt.withOnlyColumns(...plain.columns), items: plain.items, dedupe: false };
   const options = stmt.state.options;
   const columns: ColumnElement<any, any>[] = [];
   const joins: { target: FromClause; on: ColumnElement<any, any>; inner: boolean }[] = [];
@@ -220,6 +224,39 @@ export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
   for (const j of joins) core = core.join(j.target, j.on, { isouter: !j.inner });
   if (joinedOrder.length) core = core.orderBy(...(joinedOrder as ColumnElement<any, any>[]));
   return { core, items, dedupe };
+}
+
+interface PlainLayout {
+  readonly columns: readonly ColumnElement<any, any>[];
+  readonly items: readonly LayoutItem[];
+}
+
+/**
+ * `select(Model)` with no loader options and no joined eager loads: the same columns and row
+ * layout every time, made once per mapper (until the registry configures again) instead of per
+ * statement. Null for every other select.
+ */
+function plainEntityLayout(stmt: Select<any>): PlainLayout | null {
+  const { items, options } = stmt.state;
+  if (items.length !== 1 || options.length !== 0 || !isEntityLike(items[0])) return null;
+  const entity = items[0][kEntity];
+  const mapper = configuredMapper(mapperClassOf(entity.entity));
+  if (entity.entity !== mapper.cls || entity.from !== mapper.table) return null;
+  let layout = mapper.relationshipMemo.get("plainLayout") as PlainLayout | null | undefined;
+  if (layout === undefined) {
+    const node = buildLoadTree(mapper, options);
+    const joins = [...node.children.values()].some(
+      (e) => e.strategy === "joined" || e.strategy === "contains",
+    );
+    layout = joins
+      ? null
+      : {
+          columns: node.columns.map((c) => c.column),
+          items: [{ kind: "entity", cls: mapper.cls, entity: { node, offset: 0, joined: [] } }],
+        };
+    mapper.relationshipMemo.set("plainLayout", layout);
+  }
+  return layout;
 }
 
 /** The mapped class behind an entity protocol object (a class, or an aliased entity). */
