@@ -112,13 +112,14 @@ export class Engine {
         conn.inTransaction = false;
       },
       onConnect: (conn) => this.events.emit("connect", { raw: conn.driver.raw }),
+      // Every checkout and checkin: no event object unless someone listens.
       onCheckout: (conn) => {
         if (poolDebug) poolDebug(`pool: connection #${conn.id} checked out`);
-        this.events.emit("checkout", { raw: conn.driver.raw });
+        if (this.events.has("checkout")) this.events.emit("checkout", { raw: conn.driver.raw });
       },
       onCheckin: (conn) => {
         if (poolDebug) poolDebug(`pool: connection #${conn.id} checked in`);
-        this.events.emit("checkin", { raw: conn.driver.raw });
+        if (this.events.has("checkin")) this.events.emit("checkin", { raw: conn.driver.raw });
       },
       log: poolLogger ? (m) => poolLogger.info(`[athanor.pool] ${m}`) : undefined,
     };

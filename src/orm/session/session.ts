@@ -37,6 +37,9 @@ type ModelClass<T> = abstract new (...args: any) => T;
 
 const newest = newestOf<Session>();
 
+/** get() without options (a shared object, not one per call). */
+const NO_GET_OPTIONS: { populateExisting?: boolean; options?: readonly Node[] } = Object.freeze({});
+
 /** What close() returns when nothing was left to wait for. */
 const DONE: Promise<void> = Promise.resolve();
 
@@ -637,7 +640,7 @@ export class Session implements AsyncDisposable {
   get<T>(
     model: ModelClass<T>,
     pk: PrimaryKey,
-    opts: { populateExisting?: boolean; options?: readonly Node[] } = {},
+    opts: { populateExisting?: boolean; options?: readonly Node[] } = NO_GET_OPTIONS,
   ): Promise<T | null> {
     // Not an async function: a lookup answered without waiting costs one settled promise.
     try {
