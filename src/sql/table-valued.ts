@@ -43,13 +43,17 @@ export class TableValued<
   C extends Record<string, ColumnClause<any, any>> = Record<string, ColumnClause<any, any>>,
 > extends FromClause<C> {
   readonly kind = "table_valued";
-  readonly fn: FunctionCall<any>;
+  readonly fn: FunctionCall<unknown>;
   /** null: the compiler assigns an `anon_1`-style name. */
   readonly name: string | null;
   readonly derived: boolean;
   readonly c: C;
 
-  constructor(fn: FunctionCall<any>, columns: readonly TableValuedColumn[], opts: TableValuedOptions = {}) {
+  constructor(
+    fn: FunctionCall<unknown>,
+    columns: readonly TableValuedColumn[],
+    opts: TableValuedOptions = {},
+  ) {
     super();
     if (!columns.length) throw new ArgumentError(`${fn.name}(...).tableValued() needs at least one column`);
     this.fn = fn;

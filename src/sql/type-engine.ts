@@ -96,9 +96,14 @@ export function renderPlainLiteral(value: unknown, dialect: TypeDialect): string
   }
 }
 
+/** Bytes in hexadecimal, without copying them. */
+export function bytesHex(value: Uint8Array): string {
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex");
+}
+
 /** Bytes as a literal: `'\x..'::bytea` on PostgreSQL, `X'..'` elsewhere. */
 export function binaryLiteral(value: Uint8Array, dialect: TypeDialect): string {
-  const hex = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex");
+  const hex = bytesHex(value);
   return dialect.name === "postgresql" ? `'\\x${hex}'::bytea` : `X'${hex}'`;
 }
 

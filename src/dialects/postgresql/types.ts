@@ -1,5 +1,5 @@
 import { CompileError } from "../../errors.js";
-import { type Processor, type TypeDialect, TypeEngine } from "../../sql/type-engine.js";
+import { bytesHex, type Processor, type TypeDialect, TypeEngine } from "../../sql/type-engine.js";
 import type { LargeBinaryType } from "../../sql/types/binary.js";
 import type { DateTimeType, TimeType } from "../../sql/types/datetime.js";
 import type { EnumType } from "../../sql/types/enum.js";
@@ -100,7 +100,7 @@ function quoteArrayItem(v: unknown): string {
     typeof v === "string"
       ? v
       : v instanceof Uint8Array
-        ? `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex")}`
+        ? `\\x${bytesHex(v)}`
         : v instanceof Date
           ? v.toISOString()
           : typeof v === "object"

@@ -116,10 +116,10 @@ export function executeOrmSelect(
   opts?: ExecutionOptions,
 ): Promise<Result<any>> {
   const plan = cachedPlan(stmt);
-  const only = singleEntity(plan);
-  // One entity a row and nothing loaded after: on a synchronous driver with a connection at
-  // hand, fetched and hydrated without waiting (as session.get()).
-  if (only !== null && !hasPostLoads(only) && !session._needsAutoflush()) {
+  const only = leanEntity(plan);
+  // On a synchronous driver with a connection at hand, fetched and hydrated without waiting
+  // (as session.get()).
+  if (only !== null && !session._needsAutoflush()) {
     const fetched = fetchSync(session, plan, params, false);
     if (fetched instanceof Promise) return fetched;
     if (fetched !== null) {
@@ -162,8 +162,8 @@ export function selectEntity(
   params: Params,
 ): unknown[] | Promise<unknown[]> | null {
   const plan = cachedPlan(stmt);
-  const only = singleEntity(plan);
-  if (only === null || hasPostLoads(only)) return null;
+  const only = leanEntity(plan);
+  if (only === null) return null;
   const populate = populates(stmt);
   if (!session._needsAutoflush()) {
     const fetched = fetchSync(session, plan, params, true);
@@ -283,6 +283,12 @@ function hydrateSingle(
   const out = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = read(rows[i]!, session, identity, populate);
   return out;
+}
+
+/** The entity of a plan that reads one entity a row with nothing loaded after it, or null. */
+function leanEntity(plan: OrmSelectPlan): EntityLayout | null {
+  const only = singleEntity(plan);
+  return only !== null && !hasPostLoads(only) ? only : null;
 }
 
 /** Whether an entity's load tree asks for selectin (or noload) relationships after the query. */

@@ -704,11 +704,11 @@ function expireAll(st: InstanceState): void {
   expireState(st, null);
 }
 
-function toScalars(res: Result<any>): ScalarResult<unknown> {
+function toScalars<Items extends readonly unknown[]>(res: Result<Items>): ScalarResult<unknown> {
   return res.scalars();
 }
 
-function firstScalar(res: Result<any>): unknown {
+function firstScalar<Items extends readonly unknown[]>(res: Result<Items>): unknown {
   return res.scalar();
 }
 

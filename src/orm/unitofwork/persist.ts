@@ -12,13 +12,7 @@ import type { InstanceState } from "../state/instance-state.js";
 import { keysIn } from "../tuple-in.js";
 import { committedValue, takeSnapshot } from "./changes.js";
 import { driverWriter, type InsertShape, insertShape } from "./insert-shape.js";
-import {
-  batchColumns,
-  batchParams,
-  buildBatchUpdate,
-  type UpdateBatchForm,
-  updateBatchForm,
-} from "./update-batch.js";
+import { batchColumns, buildBatchUpdate, type UpdateBatchForm, updateBatchForm } from "./update-batch.js";
 import { checkValues, valueChecks } from "./validate.js";
 
 /** What persistence steps share during one flush. */
@@ -453,16 +447,28 @@ async function updateBatch(
   const vc = mapper.versionColumn;
   const key = `update|${sig}|${form.kind === "arrays" ? "arrays" : part.length}`;
   const stmt = batchShape(mapper, key, () => buildBatchUpdate(mapper, cols, form, part.length));
-  // Row by row: the key, the new values, the version the row must still have.
+  // Per row: the key, the new values, the version the row must still have; laid out row after
+  // row for VALUES, one list per column for arrays.
   const width = mapper.pk.length + cols.length + (vc ? 1 : 0);
-  const flat = new Array<unknown>(part.length * width);
-  let k = 0;
-  for (const u of part) {
-    for (const c of mapper.pk) flat[k++] = committedValue(u.st, c);
-    for (const c of cols) flat[k++] = u.st.obj[c.key];
-    if (vc) flat[k++] = u.oldVersion;
+  const rows = part.length;
+  const columns =
+    form.kind === "arrays" ? Array.from({ length: width }, () => new Array<unknown>(rows)) : null;
+  const params: unknown[] = columns ?? new Array<unknown>(rows * width);
+  const put =
+    columns === null
+      ? (r: number, j: number, v: unknown) => {
+          params[r * width + j] = v;
+        }
+      : (r: number, j: number, v: unknown) => {
+          columns[j]![r] = v;
+        };
+  for (let r = 0; r < rows; r++) {
+    const u = part[r]!;
+    let j = 0;
+    for (const c of mapper.pk) put(r, j++, committedValue(u.st, c));
+    for (const c of cols) put(r, j++, u.st.obj[c.key]);
+    if (vc) put(r, j, u.oldVersion);
   }
-  const params = batchParams(form, flat, width);
   const res = await runBatch(ctx, ctx.conn.dialect.prepare(stmt), stmt, params);
   if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);
 }

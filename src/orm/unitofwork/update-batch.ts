@@ -83,16 +83,3 @@ function unnest(
   const arrays = types.map((t, i) => cast(new BindParameter(undefined, t, { key: String(i) }), t));
   return func.unnest(...arrays).tableValued(columns, { name: "athanor_v", derived: true });
 }
-
-/** The parameters of a batched UPDATE in its form, from the rows' values laid out row by row. */
-export function batchParams(form: UpdateBatchForm, flat: unknown[], width: number): unknown[] {
-  if (form.kind === "values") return flat;
-  const rows = flat.length / width;
-  const arrays: unknown[][] = [];
-  for (let j = 0; j < width; j++) {
-    const a = new Array<unknown>(rows);
-    for (let r = 0; r < rows; r++) a[r] = flat[r * width + j];
-    arrays.push(a);
-  }
-  return arrays;
-}
