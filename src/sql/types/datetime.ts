@@ -45,6 +45,21 @@ const digits = (s: string, i: number, n: number): number => {
 };
 
 /**
+ * Days from 1970-01-01 to a proleptic Gregorian date (month 1-12; a day past the month's end
+ * carries over, as in Date.UTC). Plain arithmetic: Date.UTC is a runtime call that cost more than
+ * the rest of a parse, and it reads years 0-99 as 1900-1999.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
  * The common shapes, parsed by position (a hot path: every DateTime of every row):
  * `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, optional `.f...`, optional `Z` / `+HH[:MM]` / `-HH`.
  * Returns null for anything else (the regex path handles it).
@@ -55,8 +70,9 @@ function parseFast(s: string): Date | null {
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
-  if (y < 0 || mo < 0 || d < 0) return null;
-  if (len === 10) return new Date(utc(y, mo - 1, d));
+  if (y < 0 || mo < 1 || mo > 12 || d < 0) return null;
+  let t = daysFromCivil(y, mo, d) * DAY_MS;
+  if (len === 10) return new Date(t);
   const sep = s.charCodeAt(10);
   if ((sep !== 32 && sep !== 84) || len < 19 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
     return null;
@@ -64,21 +80,24 @@ function parseFast(s: string): Date | null {
   const mi = digits(s, 14, 2);
   const se = digits(s, 17, 2);
   if (h < 0 || mi < 0 || se < 0) return null;
+  t += h * 3_600_000 + mi * 60_000 + se * 1000;
   let i = 19;
-  let ms = 0;
   if (i < len && s.charCodeAt(i) === 46) {
     i++;
-    let scale = 100;
+    // Milliseconds: the first three digits of the fraction (truncated, as Date does).
+    let ms = 0;
+    let n = 0;
     while (i < len) {
       const c = s.charCodeAt(i) - ZERO;
       if (c < 0 || c > 9) break;
-      ms += c * scale;
-      scale /= 10;
+      if (n < 3) {
+        ms = ms * 10 + c;
+        n++;
+      }
       i++;
     }
-    ms = Math.floor(ms + 1e-9);
+    t += n === 3 ? ms : n === 2 ? ms * 10 : ms * 100;
   }
-  let t = utc(y, mo - 1, d, h, mi, se, ms);
   if (i === len) return new Date(t);
   const z = s.charCodeAt(i);
   if (z === 90 && i + 1 === len) return new Date(t);

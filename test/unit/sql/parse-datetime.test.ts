@@ -20,6 +20,29 @@ describe("parseDateTime", () => {
     expect(parseDateTime(text).toISOString()).toBe(iso);
   });
 
+  it.each([
+    ["2024-02-29 12:00:00", "2024-02-29T12:00:00.000Z"],
+    ["2000-02-29", "2000-02-29T00:00:00.000Z"],
+    ["1900-03-01", "1900-03-01T00:00:00.000Z"],
+    ["1969-12-31 23:59:59.999", "1969-12-31T23:59:59.999Z"],
+    ["1600-01-01 00:00:00", "1600-01-01T00:00:00.000Z"],
+    ["2023-02-29", "2023-03-01T00:00:00.000Z"],
+    ["2024-12-31 23:59:59.999-01:00", "2025-01-01T00:59:59.999Z"],
+  ])("counts calendar days as Date.UTC does: %s", (text, iso) => {
+    expect(parseDateTime(text).toISOString()).toBe(iso);
+  });
+
+  it("agrees with Date on every day of four centuries, with and without a time and an offset", () => {
+    let mismatches = 0;
+    for (let t = Date.UTC(1800, 0, 1); t < Date.UTC(2200, 0, 1); t += 86_400_000 + 3_723_001) {
+      const iso = new Date(t).toISOString();
+      const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}+00:00`;
+      if (parseDateTime(text).getTime() !== t) mismatches++;
+      if (parseDateTime(iso.slice(0, 10)).toISOString().slice(0, 10) !== iso.slice(0, 10)) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
   it("rejects text that is not a date", () => {
     expect(() => parseDateTime("yesterday")).toThrow(/Cannot read "yesterday" as a date\/time/);
   });
