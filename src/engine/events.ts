@@ -50,11 +50,16 @@ type AnyListener = (event: any) => unknown;
 /** Listener lists per event; cheap to check when nobody listens. */
 export class EventHub {
   readonly #listeners: Partial<Record<EventName, AnyListener[]>> = {};
+  /** How many events have listeners: has() answers from it alone in the common case, nobody listening. */
+  #listened = 0;
 
   on<E extends EventName>(name: E, listener: Listener<E>): void {
-    const list: AnyListener[] = this.#listeners[name] ?? [];
+    let list = this.#listeners[name];
+    if (list === undefined) {
+      list = this.#listeners[name] = [];
+      this.#listened++;
+    }
     list.push(listener as AnyListener);
-    this.#listeners[name] = list;
   }
 
   off<E extends EventName>(name: E, listener: Listener<E>): void {
@@ -62,11 +67,14 @@ export class EventHub {
     if (!list) return;
     const i = list.indexOf(listener);
     if (i >= 0) list.splice(i, 1);
-    if (!list.length) delete this.#listeners[name];
+    if (!list.length) {
+      delete this.#listeners[name];
+      this.#listened--;
+    }
   }
 
   has(name: EventName): boolean {
-    return this.#listeners[name] !== undefined;
+    return this.#listened !== 0 && this.#listeners[name] !== undefined;
   }
 
   /** Calls the listeners; for handleError, returns the last error a listener gave back. */
