@@ -12,6 +12,11 @@ export interface DriverResult {
   readonly rowCount: number;
   /** The generated key of the last inserted row (SQLite rowid, MySQL insertId). */
   readonly lastInsertId?: number | bigint | null;
+  /**
+   * The first column's values, one per row, when the caller asked for `column` and the driver
+   * could answer that way (rows is then empty): no array per row.
+   */
+  readonly column?: unknown[];
 }
 
 export interface ExecuteOptions {
@@ -23,6 +28,11 @@ export interface ExecuteOptions {
   readonly returnsRows?: boolean;
   /** The statement returns one row at most (a primary-key lookup): a driver may fetch just that. */
   readonly single?: boolean;
+  /**
+   * The caller reads the first column only (the keys an INSERT ... RETURNING generated): a driver
+   * may answer with DriverResult.column instead of rows (better-sqlite3's pluck mode).
+   */
+  readonly column?: boolean;
 }
 
 export interface DriverConnection {

@@ -62,15 +62,19 @@ function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | 
 
 /** What the driver needs to know of a compiled statement besides its SQL. */
 /** The driver options of a compiled statement (made once per statement shape and kind of call). */
-function driverOptions(compiled: CompiledStatement, single = false): ExecuteOptions {
-  const key = single ? "driverOptions:single" : "driverOptions";
+function driverOptions(
+  compiled: CompiledStatement,
+  read: "rows" | "single" | "column" = "rows",
+): ExecuteOptions {
+  const key = read === "rows" ? "driverOptions" : `driverOptions:${read}`;
   let opts = compiled.memo.get(key) as ExecuteOptions | undefined;
   if (opts === undefined) {
     opts = {
       name: compiled.sql !== null ? compiled.name : undefined,
       bigint: compiled.needsBigInt,
       returnsRows: compiled.returnsRows,
-      single,
+      single: read === "single",
+      column: read === "column",
     };
     compiled.memo.set(key, opts);
   }
@@ -374,19 +378,24 @@ export class Connection implements AsyncDisposable {
     return this._runBoundRaw(prepared, stmt, sql, values);
   }
 
-  /** @internal Runs a prepared statement with the driver's values already bound (see bind()). */
+  /**
+   * @internal Runs a prepared statement with the driver's values already bound (see bind()).
+   * `firstColumn`: the caller reads the first column only, which the driver may return as
+   * DriverResult.column.
+   */
   async _runBoundRaw(
     prepared: PreparedStatement,
     stmt: Node | null,
     sql: string,
     values: unknown[],
+    firstColumn = false,
   ): Promise<DriverResult> {
     const { compiled, cached } = prepared;
     // Plain reads under a deferred BEGIN need no await (one microtask hop less per query).
     if (this.#tx !== "active" && !(stmt !== null && this.#transactionReadySync(stmt, compiled)))
       await this.#prepareTransaction(stmt, compiled);
     const pooled = this.#pooled ?? (await this.#connection());
-    const opts = driverOptions(compiled);
+    const opts = driverOptions(compiled, firstColumn ? "column" : "rows");
     let res: DriverResult;
     if (this.#quiet()) {
       // No listeners, no echo: call the driver directly (synchronously where it can).
@@ -400,7 +409,8 @@ export class Connection implements AsyncDisposable {
       }
     } else res = await this.#driverCall(sql, values, pooled, stmt, cached, opts);
 
-    if (this.engine.options.echo === "debug") this.engine.logRows(res.rows);
+    if (this.engine.options.echo === "debug")
+      this.engine.logRows(res.column ? res.column.map((v) => [v]) : res.rows);
     return res;
   }
 
@@ -423,7 +433,7 @@ export class Connection implements AsyncDisposable {
     if (this.#tx !== "active" && !this.#transactionReadySync(stmt, compiled)) return null;
     const { sql, values } = compiled.bind(binds, params);
     try {
-      return pooled.driver.executeSync(sql, values, driverOptions(compiled, single));
+      return pooled.driver.executeSync(sql, values, driverOptions(compiled, single ? "single" : "rows"));
     } catch (e) {
       return this.#handleError(e, sql, values).then((err) => {
         throw err;

@@ -16,6 +16,8 @@ interface CachedStatement {
   fields: readonly string[] | null;
   /** The safeIntegers mode last set (a native call saved when it does not change). */
   bigint: boolean;
+  /** Whether the statement is in pluck mode (first column only) rather than raw (arrays). */
+  pluck: boolean;
 }
 
 class SqliteConnection implements DriverConnection {
@@ -30,7 +32,7 @@ class SqliteConnection implements DriverConnection {
     let c = this.#statements.get(sql);
     if (!c) {
       const stmt = this.raw.prepare(sql);
-      c = { stmt, reader: stmt.reader, fields: null, bigint: false };
+      c = { stmt, reader: stmt.reader, fields: null, bigint: false, pluck: false };
       if (c.reader) stmt.raw(true);
       this.#statements.set(sql, c);
     }
@@ -58,12 +60,22 @@ class SqliteConnection implements DriverConnection {
         stmt.safeIntegers(bigint);
         c.bigint = bigint;
       }
+      c.fields ??= stmt.columns().map((col) => col.name);
+      const pluck = opts?.column ?? false;
+      if (c.pluck !== pluck) {
+        if (pluck) stmt.pluck(true);
+        else stmt.raw(true);
+        c.pluck = pluck;
+      }
+      if (pluck) {
+        const column = stmt.all(...params);
+        return { rows: [], column, fields: c.fields, rowCount: column.length };
+      }
       let rows: unknown[][];
       if (opts?.single) {
         const row = stmt.get(...params) as unknown[] | undefined;
         rows = row === undefined ? [] : [row];
       } else rows = stmt.all(...params) as unknown[][];
-      c.fields ??= stmt.columns().map((col) => col.name);
       return { rows, fields: c.fields, rowCount: rows.length };
     }
     const info = stmt.run(...params);

@@ -218,12 +218,21 @@ async function runInsert(
   if (compiled.positional) {
     const write = driverWriter(shape, compiled);
     for (let r = 0; r < part.length; r++) write(part[r]!.obj, values, r * width);
-    res = await ctx.conn._runBoundRaw(prepared, stmt, compiled.sql!, values);
+    res = await ctx.conn._runBoundRaw(prepared, stmt, compiled.sql!, values, returning.length === 1);
   } else {
     for (let r = 0; r < part.length; r++) shape.write(part[r]!.obj, values, r * width);
     res = await runBatch(ctx, prepared, stmt, values);
   }
-  if (returning.length) {
+  if (res.column !== undefined) {
+    // One generated column, as its values (no array per row): usually just the primary key.
+    const column = res.column;
+    const key = returning[0]!.key;
+    const p = compiled.resultColumns![0]!.processor;
+    for (let r = 0; r < column.length; r++) {
+      const v = column[r];
+      part[r]!.obj[key] = v === null || v === undefined ? null : p ? p(v) : v;
+    }
+  } else if (returning.length) {
     const rows = res.rows;
     const processors = compiled.resultColumns!;
     for (let r = 0; r < rows.length; r++) {
