@@ -56,13 +56,22 @@ export function getByIdentity(
   opts: { populateExisting?: boolean; options?: readonly Node[] },
 ): object | null | Promise<object | null> {
   if (mapper.registry.needsConfigure) mapper.registry.configure();
-  const values = primaryKeyValues(mapper, pk);
-  for (const v of values) if (v === null || v === undefined) return null;
+  let key: unknown;
+  let params: Record<string, unknown>;
+  if (mapper.pk.length === 1 && (typeof pk === "number" || typeof pk === "string")) {
+    // The common case, one key column and its value: no array of values.
+    key = pk;
+    params = { pk_0: pk };
+  } else {
+    const values = primaryKeyValues(mapper, pk);
+    for (const v of values) if (v === null || v === undefined) return null;
+    key = mapper.identityKey(values);
+    params = pkParams(values);
+  }
   if (!opts.populateExisting) {
-    const st = session.identityMap.get(mapper, mapper.identityKey(values));
+    const st = session.identityMap.get(mapper, key);
     if (st && !st.expiredKeys?.size) return st.obj;
   }
-  const params = pkParams(values);
   let stmt = getStatement(mapper);
   if (opts.options?.length) stmt = stmt.options(...opts.options);
   if (opts.populateExisting) stmt = stmt.executionOptions({ populateExisting: true });
