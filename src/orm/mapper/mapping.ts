@@ -40,7 +40,9 @@ function findRelationships(cls: AnyClass, stopAt: AnyClass): Map<string, Relatio
  * class name), and its relationships bound.
  */
 export function mapperFor(cls: AnyClass): Mapper {
-  if (Object.hasOwn(cls, kMapper)) return (cls as unknown as Record<symbol, Mapper>)[kMapper]!;
+  // The mapper of this very class (a subclass inherits the static property, with another cls).
+  const own = (cls as unknown as Record<symbol, Mapper | undefined>)[kMapper];
+  if (own !== undefined && own.cls === cls) return own;
   const generated = generatedClassOf(cls);
   if (!generated) {
     throw new MapperConfigurationError(
