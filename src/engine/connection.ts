@@ -66,7 +66,8 @@ function driverOptions(
   compiled: CompiledStatement,
   read: "rows" | "single" | "column" = "rows",
 ): ExecuteOptions {
-  const key = read === "rows" ? "driverOptions" : read === "single" ? "driverOptions:single" : "driverOptions:column";
+  const key =
+    read === "rows" ? "driverOptions" : read === "single" ? "driverOptions:single" : "driverOptions:column";
   let opts = compiled.memo.get(key) as ExecuteOptions | undefined;
   if (opts === undefined) {
     opts = {
