@@ -62,12 +62,17 @@ function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | 
 
 /** What the driver needs to know of a compiled statement besides its SQL. */
 /** The driver options of a compiled statement (made once per statement shape and kind of call). */
+const DRIVER_OPTIONS_KEY = {
+  rows: "driverOptions",
+  single: "driverOptions:single",
+  column: "driverOptions:column",
+} as const;
+
 function driverOptions(
   compiled: CompiledStatement,
-  read: "rows" | "single" | "column" = "rows",
+  read: keyof typeof DRIVER_OPTIONS_KEY = "rows",
 ): ExecuteOptions {
-  const key =
-    read === "rows" ? "driverOptions" : read === "single" ? "driverOptions:single" : "driverOptions:column";
+  const key = DRIVER_OPTIONS_KEY[read];
   let opts = compiled.memo.get(key) as ExecuteOptions | undefined;
   if (opts === undefined) {
     opts = {

@@ -17,6 +17,11 @@ export interface TypeDialect {
 
 export type Processor = ((value: any) => any) | null;
 
+/** A value the driver returned, through its result processor (NULL stays null, never undefined). */
+export function processed(v: unknown, p: Processor): unknown {
+  return v === null || v === undefined ? null : p ? p(v) : v;
+}
+
 /**
  * A SQL type. `T` is the TypeScript type of values read back; `In` is what may be bound as input
  * (e.g. Numeric reads strings but accepts numbers). Subclasses convert values per dialect.

@@ -6,6 +6,7 @@ import { Delete, Insert, Update } from "../../sql/dml.js";
 import type { Node } from "../../sql/node.js";
 import { isEntityLike } from "../../sql/protocols.js";
 import { Select } from "../../sql/select.js";
+import { processed } from "../../sql/type-engine.js";
 import type { Session } from "../session/session.js";
 import { setLoadedRelationship } from "../state/attributes.js";
 import { stateOf } from "../state/instance-state.js";
@@ -345,7 +346,7 @@ async function readMixedRows(
       if (item.kind === "column") {
         const v = row[item.position];
         const p = processors[item.position];
-        values.push(v === null || v === undefined ? null : p ? p(v) : v);
+        values.push(processed(v, p));
       } else {
         const obj = readers.get(item.entity)!(row, session, rootIdentity[r]!, populate);
         track(item.entity, obj);

@@ -5,6 +5,7 @@ import { StaleDataError } from "../../errors.js";
 import { delete_, type Insert, insert, update } from "../../sql/dml.js";
 import { bindparam, type ColumnElement } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
+import { processed } from "../../sql/type-engine.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { Relationship } from "../relationships/relationship.js";
 import { expireColumns } from "../state/attributes.js";
@@ -229,8 +230,7 @@ async function runInsert(
     const key = returning[0]!.key;
     const p = compiled.resultColumns![0]!.processor;
     for (let r = 0; r < column.length; r++) {
-      const v = column[r];
-      part[r]!.obj[key] = v === null || v === undefined ? null : p ? p(v) : v;
+      part[r]!.obj[key] = processed(column[r], p);
     }
   } else if (returning.length) {
     const rows = res.rows;
@@ -238,11 +238,8 @@ async function runInsert(
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       const obj = part[r]!.obj;
-      for (let j = 0; j < returning.length; j++) {
-        const v = row[j];
-        const p = processors[j]!.processor;
-        obj[returning[j]!.key] = v === null || v === undefined ? null : p ? p(v) : v;
-      }
+      for (let j = 0; j < returning.length; j++)
+        obj[returning[j]!.key] = processed(row[j], processors[j]!.processor);
     }
   }
   const unknown = fetch.filter((c) => !returning.includes(c));

@@ -25,14 +25,6 @@ export function formatUtcDate(d: Date): string {
 const DATETIME_TEXT =
   /^(\d{4,})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?(Z|[+-]\d\d(?::?\d\d)?)?$/;
 
-/** Date.UTC, also for years 0-99 (which Date.UTC would read as 1900-1999). */
-function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
-  if (y >= 100) return Date.UTC(y, mo, d, h, mi, s, ms);
-  const date = new Date(Date.UTC(2000, mo, d, h, mi, s, ms));
-  date.setUTCFullYear(y);
-  return date.getTime();
-}
-
 const ZERO = 48;
 const digits = (s: string, i: number, n: number): number => {
   let v = 0;
@@ -50,6 +42,11 @@ const digits = (s: string, i: number, n: number): number => {
  * the rest of a parse, and it reads years 0-99 as 1900-1999.
  */
 function daysFromCivil(y: number, m: number, d: number): number {
+  if (m < 1 || m > 12) {
+    // Months past either end of the year carry over, as in Date.UTC.
+    y += Math.floor((m - 1) / 12);
+    m = ((((m - 1) % 12) + 12) % 12) + 1;
+  }
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -70,7 +67,7 @@ function parseFast(s: string): Date | null {
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 2);
   const d = digits(s, 8, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 0) return null;
+  if (y < 0 || mo < 0 || d < 0) return null;
   let t = daysFromCivil(y, mo, d) * DAY_MS;
   if (len === 10) return new Date(t);
   const sep = s.charCodeAt(10);
@@ -127,16 +124,12 @@ export function parseDateTime(text: string): Date {
     return d;
   }
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
-  let t = utc(
-    Number(m[1]),
-
-    Number(m[2]) - 1,
-    Number(m[3]),
-    Number(m[4] ?? 0),
-    Number(m[5] ?? 0),
-    Number(m[6] ?? 0),
-    ms,
-  );
+  let t =
+    daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * DAY_MS +
+    Number(m[4] ?? 0) * 3_600_000 +
+    Number(m[5] ?? 0) * 60_000 +
+    Number(m[6] ?? 0) * 1000 +
+    ms;
   const zone = m[8];
   if (zone && zone !== "Z") {
     const sign = zone[0] === "-" ? -1 : 1;
