@@ -43,3 +43,4 @@ import { configuredMapper } from "./mapper/mapping.js";
 export function configureMappers(...classes: (abstract new (...args: any) => any)[]): void {
   for (const c of classes) configuredMapper(c);
 }
+export * from "./web/index.js";

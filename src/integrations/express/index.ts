@@ -1,0 +1,2 @@
+/** athanor/express: placeholder until the web back ends work lands. */
+export {};

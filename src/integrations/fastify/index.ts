@@ -1,0 +1,2 @@
+/** athanor/fastify: placeholder until the web back ends work lands. */
+export {};

@@ -1,0 +1,2 @@
+/** athanor/hono: placeholder until the web back ends work lands. */
+export {};

@@ -1,0 +1,2 @@
+/** athanor/zod: placeholder until the web back ends work lands. */
+export {};

@@ -1,0 +1,2 @@
+/** Web back-end helpers exported from the root entry (toDict, paginate, currentSession, ...). */
+export {};
