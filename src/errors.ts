@@ -94,9 +94,53 @@ export class InterfaceError extends DBAPIError {}
 export class DatabaseError extends DBAPIError {}
 export class DataError extends DatabaseError {}
 export class OperationalError extends DatabaseError {}
-/** A constraint was violated; `constraint` names it when the database says which. */
+/**
+ * A constraint was violated; `constraint` names it when the database says which, and `table`
+ * the table it belongs to (what a web back end tells the client instead of the message, which
+ * holds the SQL and its parameters).
+ */
 export class IntegrityError extends DatabaseError {
   constraint: string | undefined;
+  /** null: not worked out yet (most integrity errors are caught and never asked for it). */
+  #table: string | undefined | null = null;
+
+  /** The table of the violated constraint, from the driver's report or else the statement's target. */
+  get table(): string | undefined {
+    if (this.#table === null) this.#table = integrityTable(this.orig, this.statement);
+    return this.#table;
+  }
+  set table(name: string | undefined) {
+    this.#table = name;
+  }
+}
+
+const IDENT = String.raw`(?:"(?:[^"]|"")+"|\`[^\`]+\`|\[[^\]]+\]|[\w$]+)`;
+/** "UNIQUE constraint failed: kits.code" (SQLite), "for key 'kits.uq'" (MySQL 8), "(`db`.`t`, CONSTRAINT" (MySQL FK). */
+const TABLE_IN_MESSAGE = [
+  /constraint failed: ([\w$]+)\./,
+  /for key '([^'.]+)\.[^']+'/,
+  /fails \(`[^`]+`\.`([^`]+)`, CONSTRAINT/,
+];
+const STATEMENT_TARGET = new RegExp(
+  String.raw`^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(?:${IDENT}\.)?(${IDENT})`,
+  "i",
+);
+
+function unquoteIdent(name: string): string {
+  return /^["`[]/.test(name) ? name.slice(1, -1).replace(/""/g, '"') : name;
+}
+
+/** Where the database says (PostgreSQL's `table` field, or the message), else the statement's target table. */
+function integrityTable(orig: unknown, statement: string | undefined): string | undefined {
+  const o = orig as { table?: unknown; message?: unknown } | null;
+  if (typeof o?.table === "string" && o.table) return o.table;
+  const message = typeof o?.message === "string" ? o.message : "";
+  for (const re of TABLE_IN_MESSAGE) {
+    const m = re.exec(message);
+    if (m) return m[1];
+  }
+  const target = statement === undefined ? null : STATEMENT_TARGET.exec(statement);
+  return target ? unquoteIdent(target[1]!) : undefined;
 }
 export class InternalError extends DatabaseError {}
 export class ProgrammingError extends DatabaseError {}

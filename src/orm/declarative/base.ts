@@ -6,9 +6,13 @@ import { kEntity } from "../../sql/protocols.js";
 import { mapperFor } from "../mapper/mapping.js";
 import { Registry } from "../mapper/registry.js";
 import { InstanceState } from "../state/instance-state.js";
+import { describeEntity, entityToJSON } from "../web/serialize.js";
 import { kColumns, kRegistry, kState, kTable, kTableArgs } from "./keys.js";
 import type { BaseStatics, ColumnDecls } from "./model-types.js";
 import { type TableArgs, tableArgsToSchema } from "./table-args.js";
+
+/** Node's util.inspect hook (a registered symbol: no import of node:util needed). */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Column keys that would collide with the declarative API on the class. */
 const RESERVED = new Set([
@@ -86,6 +90,16 @@ export function declarativeBase(opts: DeclarativeBaseOptions = {}): DeclarativeB
 
     constructor(init?: Record<string, unknown>) {
       initInstance(this, new.target, init);
+    }
+
+    /** `JSON.stringify(kit)`: loaded columns and loaded relationships (see toDict; expired ones throw). */
+    toJSON(): Record<string, unknown> {
+      return entityToJSON(this);
+    }
+
+    /** console.log / util.inspect: `<Kit id=1 code='KIT-001' (persistent)>`, no session internals. */
+    [INSPECT](): string {
+      return describeEntity(this);
     }
 
     static abstract(this: any, columns: ColumnDecls): any {

@@ -652,9 +652,13 @@ export class Session implements AsyncDisposable {
     }
   }
 
-  /** get(), raising NoResultFound when there is no such row. */
-  async getOne<T>(model: ModelClass<T>, pk: PrimaryKey): Promise<T> {
-    const obj = await this.get(model, pk);
+  /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
+  async getOne<T>(
+    model: ModelClass<T>,
+    pk: PrimaryKey,
+    opts: { populateExisting?: boolean; options?: readonly Node[] } = NO_GET_OPTIONS,
+  ): Promise<T> {
+    const obj = await this.get(model, pk, opts);
     if (obj === null) {
       throw new NoResultFound(
         `No ${className(model)} with primary key ${JSON.stringify(pk, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}; use get() to receive null instead`,
