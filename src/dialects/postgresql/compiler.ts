@@ -1,4 +1,35 @@
 import { SqlCompiler } from "../../sql/compiler/dml-compiler.js";
+import type { BindParameter } from "../../sql/elements.js";
+import { storedType } from "../../sql/types/type-decorator.js";
 
-/** PostgreSQL spells everything the way the base compiler does. */
-export class PgCompiler extends SqlCompiler {}
+/**
+ * Types whose untyped bind PostgreSQL cannot resolve (`unknown + unknown` matches every numeric
+ * and date operator). Strings, JSON, enums and UUIDs stay untyped: `unknown` converts to whatever
+ * the function or operator wants (`json_each($1)`, `to_tsvector($1, $2)`), a cast to VARCHAR
+ * would not.
+ */
+const CAST_WHEN_UNTYPED = new Set([
+  "integer",
+  "smallint",
+  "bigint",
+  "float",
+  "double",
+  "numeric",
+  "boolean",
+  "date",
+  "datetime",
+  "time",
+  "interval",
+]);
+
+/** PostgreSQL spells everything the way the base compiler does, except binds it cannot type. */
+export class PgCompiler extends SqlCompiler {
+  /**
+   * `$1::INTEGER` where the server would see `unknown`: `SELECT $1 + $2` is "operator is not
+   * unique", and a recursive CTE seeded by `SELECT $1` types its column as text.
+   */
+  protected override renderBindCast(placeholder: string, b: BindParameter): string {
+    if (!CAST_WHEN_UNTYPED.has(storedType(b.type).typeName)) return placeholder;
+    return `${placeholder}::${this.dialect.castTypeToSql(b.type)}`;
+  }
+}

@@ -196,6 +196,52 @@ export class ExpressionCompiler {
   }
 
   /**
+   * Renders an expression whose type the database cannot take from its surroundings (a bind
+   * alone in the columns clause, both operands of `literal(1).add(1)`, every argument of
+   * `coalesce(:a, :b)`): a bind there gets its type spelled out where the dialect needs it
+   * (PostgreSQL resolves an untyped `$1` as `unknown`, so `$1 + $2` is ambiguous).
+   */
+  protected processStandalone(node: Node): string {
+    switch (node.kind) {
+      case "bind": {
+        const b = node as BindParameter;
+        const sql = this.visitBind(b);
+        return this.literalBinds || b.expanding || b.type.typeName === "null"
+          ? sql
+          : this.renderBindCast(sql, b);
+      }
+      case "grouping":
+        return `(${this.processStandalone((node as Grouping).element)})`;
+      case "label":
+        return this.processStandalone((node as Label<any, any>).element);
+      default:
+        return this.process(node);
+    }
+  }
+
+  /** Whether a node's type is unknown to the database until it is cast (a bind, alone or grouped). */
+  protected isUntypedOperand(node: Node): boolean {
+    switch (node.kind) {
+      case "bind":
+        return !(node as BindParameter).expanding;
+      case "grouping":
+        return this.isUntypedOperand((node as Grouping).element);
+      case "label":
+        return this.isUntypedOperand((node as Label<any, any>).element);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * A bind placeholder with its type spelled out; the SQL as is where the database infers types
+   * (SQLite, MySQL). PostgreSQL renders `$1::INTEGER`, as SQLAlchemy does on asyncpg and psycopg.
+   */
+  protected renderBindCast(placeholder: string, _b: BindParameter): string {
+    return placeholder;
+  }
+
+  /**
    * What stands inside `IN (...)` for an empty list: a subquery returning no rows, with one
    * column per tuple element, typed so PostgreSQL can compare it.
    */
@@ -244,8 +290,10 @@ export class ExpressionCompiler {
   visitBinary(e: BinaryExpression): string {
     const op = e.operator;
     if (op === "IN" || op === "NOT IN") return this.visitIn(e);
-    const left = this.process(e.left);
-    const right = this.process(e.right);
+    // Two untyped operands (`literal(1).add(1)`) leave the database nothing to infer from.
+    const untyped = this.isUntypedOperand(e.left) && this.isUntypedOperand(e.right);
+    const left = untyped ? this.processStandalone(e.left) : this.process(e.left);
+    const right = untyped ? this.processStandalone(e.right) : this.process(e.right);
     const sql = this.renderBinaryOperator(op, left, right, e);
     return e.escape === null ? sql : `${sql} ESCAPE ${this.dialect.quoteString(e.escape)}`;
   }
@@ -280,7 +328,9 @@ export class ExpressionCompiler {
 
   visitUnary(u: UnaryExpression): string {
     const prefix = u.operators.prefix ?? "";
-    let inner = this.process(u.element);
+    let inner = this.isUntypedOperand(u.element)
+      ? this.processStandalone(u.element)
+      : this.process(u.element);
     // "-" before "-x" (a nested minus, a negative literal) would start a "--" comment.
     if (prefix.endsWith("-") && inner.startsWith("-")) inner = `(${inner})`;
     return `${prefix}${inner}${u.operators.postfix ?? ""}`;
@@ -385,7 +435,9 @@ export class ExpressionCompiler {
   visitFunction(f: FunctionCall): string {
     const name = this.functionName(f);
     if (NIL_FUNCTIONS.has(name)) return name;
-    const args = f.args.map((a) => this.process(a)).join(", ");
+    // Arguments that are all binds give an overloaded function nothing to resolve by.
+    const untyped = f.args.length > 0 && f.args.every((a) => this.isUntypedOperand(a));
+    const args = f.args.map((a) => (untyped ? this.processStandalone(a) : this.process(a))).join(", ");
     if (!f.filterClause) return `${name}(${args})`;
     if (this.dialect.supportsFilterClause)
       return `${name}(${args}) FILTER (WHERE ${this.process(f.filterClause)})`;
@@ -426,10 +478,15 @@ export class ExpressionCompiler {
   }
 
   visitCase(c: Case): string {
+    // Results that are all binds would make the CASE's type unknown (text on PostgreSQL).
+    const results = c.whens.map(([, t]) => t as Node);
+    if (c.elseValue) results.push(c.elseValue);
+    const untyped = results.every((r) => this.isUntypedOperand(r));
+    const result = (r: Node) => (untyped ? this.processStandalone(r) : this.process(r));
     let sql = "CASE";
     if (c.value) sql += ` ${this.process(c.value)}`;
-    for (const [w, t] of c.whens) sql += ` WHEN ${this.process(w)} THEN ${this.process(t)}`;
-    if (c.elseValue) sql += ` ELSE ${this.process(c.elseValue)}`;
+    for (const [w, t] of c.whens) sql += ` WHEN ${this.process(w)} THEN ${result(t)}`;
+    if (c.elseValue) sql += ` ELSE ${result(c.elseValue)}`;
     return `${sql} END`;
   }
 
@@ -447,10 +504,10 @@ export class ExpressionCompiler {
   protected columnsClauseItem(expr: ColumnElement<any, any>, name: string | null): string {
     if (expr.kind === "label") {
       const l = expr as Label<any, any>;
-      if (name === null || name === l.name) return this.visitLabel(l, true);
-      return `${this.process(l.element)} AS ${this.quote(name)}`;
+      const inner = this.processStandalone(l.element);
+      return `${inner} AS ${this.quote(name === null ? l.name : name)}`;
     }
-    const sql = this.process(expr);
+    const sql = this.processStandalone(expr);
     if (name === null) return sql;
     if (expr.kind === "column" && (expr as ColumnClause<any, any>).name === name) return sql;
     return `${sql} AS ${this.quote(name)}`;

@@ -777,7 +777,7 @@ describe("exists", () => {
 describe("literal()", () => {
   it("binds a value as a parameter, typed by the value when no type is given (booleans as 0/1 without a boolean type)", () => {
     expectSql(select(literal(1).label("one"), literal("x", String())), {
-      pg: ["SELECT $1 AS one, $2", [1, "x"]],
+      pg: ["SELECT $1::INTEGER AS one, $2", [1, "x"]],
       sqlite: ["SELECT ? AS one, ?", [1, "x"]],
       mysql: ["SELECT ? AS one, ?", [1, "x"]],
     });
