@@ -1,0 +1,78 @@
+import type { Session } from "../orm/session/session.js";
+import { type HttpError, httpErrorOf, INTERNAL_ERROR } from "../orm/web/http-errors.js";
+
+/** Where request sessions come from: a sessionmaker (`SessionLocal`) or any function making one. */
+export type SessionSource = () => Session;
+
+/** How the request-scoped session middleware of every framework ends a request. */
+export interface RequestSessionOptions {
+  /**
+   * Whether an answer with this status rolls back instead of committing (default: 4xx and 5xx).
+   * A thrown error always rolls back.
+   */
+  rollbackOnStatus?: (status: number) => boolean;
+  /** Errors the middleware answers by itself (a failed commit): default console.error. */
+  log?: (err: unknown) => void;
+}
+
+const rollbackOnError = (status: number): boolean => status >= 400;
+
+/**
+ * One request's session, as the seeds' `get_db`: committed when the answer is a success,
+ * rolled back otherwise, closed either way, exactly once.
+ */
+export class RequestSession {
+  readonly db: Session;
+  readonly #rollbackOn: (status: number) => boolean;
+  #done = false;
+
+  constructor(source: SessionSource, opts: RequestSessionOptions) {
+    this.db = source();
+    this.#rollbackOn = opts.rollbackOnStatus ?? rollbackOnError;
+  }
+
+  /** Whether finish() or abandon() ran. */
+  get done(): boolean {
+    return this.#done;
+  }
+
+  /** Commits (unless `failed` or the status calls for a rollback) and closes; throws a failed commit. */
+  async finish(status: number, failed = false): Promise<void> {
+    if (this.#done) return;
+    this.#done = true;
+    try {
+      if (!failed && !this.#rollbackOn(status)) await this.db.commit();
+    } finally {
+      // close() rolls back whatever was not committed and gives the connection back.
+      await this.db.close();
+    }
+  }
+
+  /** Rolls back and closes (the client went away, or the request failed before an answer). */
+  async abandon(): Promise<void> {
+    if (this.#done) return;
+    this.#done = true;
+    await this.db.close();
+  }
+}
+
+/** The answer for an error: the mapped one, or a bare 500 (the detail is for the log only). */
+export function answerFor(err: unknown, log: (err: unknown) => void): HttpError {
+  const mapped = httpErrorOf(err);
+  if (mapped) return mapped;
+  log(err);
+  return INTERNAL_ERROR;
+}
+
+/** A client error a framework raised itself (bad JSON body, ...): its status, if 4xx. */
+export function clientErrorStatus(err: unknown): number | null {
+  const e = err as { status?: unknown; statusCode?: unknown } | null;
+  const status =
+    typeof e?.statusCode === "number" ? e.statusCode : typeof e?.status === "number" ? e.status : null;
+  return status !== null && status >= 400 && status < 500 ? status : null;
+}
+
+/** The default log: the full error, SQL included, on the server's console. */
+export function defaultLog(err: unknown): void {
+  console.error(err);
+}
