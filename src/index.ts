@@ -3,7 +3,7 @@
  * docs/architecture.md.
  */
 
-export { Dialect, type IsolationLevel } from "./dialects/dialect.js";
+export type { Dialect, IsolationLevel } from "./dialects/dialect.js";
 export { ARRAY, ArrayType, JSONB, JsonbType, type NestedArray } from "./dialects/postgresql/types.js";
 export {
   type DialectReflection,
@@ -17,14 +17,6 @@ export {
   type ReflectedTable,
   type ReflectedUnique,
 } from "./dialects/reflection.js";
-export {
-  expressionsMatch,
-  normalizeDefaultSql,
-  referentialActionsMatch,
-  serverDefaultsMatch,
-  typeStorageKey,
-  typesMatch,
-} from "./dialects/type-compare.js";
 export * from "./engine/index.js";
 export * from "./errors.js";
 export * from "./orm/index.js";

@@ -1,5 +1,5 @@
 // Module hooks of scripts/athanor-js.mjs (they run in Node's loader thread, so plain JavaScript):
-// `athanor` resolves to the bundle, and the bundle's files load as they are, without passing
+// `athanor` resolves to the built dist/, and its files load as they are, without passing
 // through tsx's loader (which would transform them again and keep their source maps).
 import { readFile } from "node:fs/promises";
 

@@ -214,7 +214,7 @@ async function main(): Promise<void> {
       "note: run with node --expose-gc for a garbage collection before each timed run (npm run bench does)",
     );
   }
-  if (!import.meta.resolve("athanor").includes("/.cache/athanor-cli/")) {
+  if (!import.meta.resolve("athanor").includes("/dist/")) {
     log(
       "note: Athanor loads from its TypeScript sources; run with --import ./scripts/athanor-js.mjs to load it as JavaScript like the peers (npm run bench does)",
     );

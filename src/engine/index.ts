@@ -5,4 +5,4 @@ export { Inspector, inspect, type MultiReflectOptions } from "./inspector.js";
 export { NullPool, Pool, type PoolOptions, QueuePool, StaticPool } from "./pool.js";
 export { AsyncResult, Result, ScalarResult } from "./result.js";
 export { NestedTransaction, Transaction } from "./transaction.js";
-export { DatabaseUrl, makeUrl, SUPPORTED_URLS } from "./url.js";
+export { DatabaseUrl, makeUrl } from "./url.js";

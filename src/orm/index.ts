@@ -22,7 +22,6 @@ export {
 } from "./loading/options.js";
 export type { SynchronizeSession } from "./loading/orm-dml.js";
 export { Mapper } from "./mapper/mapper.js";
-export { configuredMapper, mapperFor } from "./mapper/mapping.js";
 export { Query, type QueryResult } from "./query/query.js";
 export {
   type CascadeOption,

@@ -1,33 +1,50 @@
-export { adapt, adaptToAlias, type ColumnMapper } from "./adapt.js";
-export { cacheKeyOf } from "./compiler/cache-key.js";
-export { CallableValue, CompiledStatement } from "./compiler/compiled.js";
-export type { CompilerDialect, DialectCapabilities } from "./compiler/dialect-contract.js";
-export { SqlCompiler } from "./compiler/dml-compiler.js";
+export type { CompiledStatement } from "./compiler/compiled.js";
 export { Delete, type DmlTarget, delete_, Insert, insert, Update, update, type ValuesOf } from "./dml.js";
-export * from "./elements.js";
+export {
+  and_,
+  asc,
+  BinaryExpression,
+  BindParameter,
+  BooleanClauseList,
+  bindparam,
+  Cast,
+  ClauseList,
+  Collate,
+  ColumnElement,
+  cast,
+  desc,
+  type Expr,
+  FALSE,
+  false_,
+  Label,
+  type LikeOptions,
+  Literal,
+  literal,
+  NULL,
+  not_,
+  null_,
+  OrderingExpression,
+  or_,
+  TRUE,
+  Tuple,
+  true_,
+  tuple_,
+  UnaryExpression,
+  type ValueOrExpr,
+} from "./elements.js";
 export {
   Alias,
   ColumnClause,
   type ColumnDefault,
-  ExcludedTable,
   FromClause,
   Join,
-  joinCondition,
   literalColumn,
   TableClause,
   table,
 } from "./from-clause.js";
 export { Case, case_, caseValue, FunctionCall, func, Over, type WindowSpec } from "./functions.js";
-export { Node } from "./node.js";
-export {
-  type EntityColumns,
-  type EntityLike,
-  type JoinTargetLike,
-  type JoinTargetSpec,
-  kEntity,
-  kJoinTarget,
-} from "./protocols.js";
-export { type ForUpdateSpec, LabelReference, type OrderByItem, Select, select } from "./select.js";
+export type { EntityColumns, EntityLike, JoinTargetLike, JoinTargetSpec } from "./protocols.js";
+export { type ForUpdateSpec, type OrderByItem, Select, select } from "./select.js";
 export {
   CompoundSelect,
   CTE,
@@ -35,7 +52,6 @@ export {
   except_,
   exceptAll,
   exists,
-  exportedColumns,
   intersect,
   intersectAll,
   ScalarSelect,
@@ -50,6 +66,54 @@ export {
   type TableValuedOptions,
 } from "./table-valued.js";
 export { TextClause, TextualSelect, text } from "./text.js";
-export * from "./types/index.js";
+export {
+  BigInteger,
+  type BigIntegerMode,
+  BigIntegerType,
+  Boolean,
+  Boolean as BOOLEAN,
+  BooleanType,
+  Date,
+  Date as DATE,
+  DateTime,
+  DateTimeType,
+  DateType,
+  Double,
+  DoubleType,
+  Enum,
+  type EnumOptions,
+  EnumType,
+  Float,
+  FloatType,
+  Integer,
+  IntegerType,
+  Interval,
+  IntervalType,
+  Json,
+  JsonType,
+  LargeBinary,
+  LargeBinaryType,
+  NullType,
+  Numeric,
+  NumericType,
+  type Processor,
+  SmallInteger,
+  SmallIntegerType,
+  String,
+  String as VARCHAR,
+  StringType,
+  Text,
+  TextType,
+  Time,
+  TimeType,
+  type TypeArg,
+  TypeDecorator,
+  type TypeDialect,
+  TypeEngine,
+  Unicode,
+  UnicodeText,
+  Uuid,
+  UuidType,
+} from "./types/index.js";
 export type { ItemValue, Row, RowNamed, RowTuple, ScalarOf, SelectItem, SubqueryColumns } from "./typing.js";
 export { Values, values } from "./values.js";

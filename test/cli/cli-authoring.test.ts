@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkAthanor } from "../integration/migrate/support.js";
 import { runCli } from "./support.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -22,6 +23,7 @@ describe("athanor CLI: authoring revisions", () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "athanor-cli-author-"));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
+    linkAthanor(dir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
 import {
+  expressionsMatch,
+  referentialActionsMatch,
+  serverDefaultsMatch,
+  typesMatch,
+} from "../../src/dialects/type-compare.js";
+import {
   ARRAY,
   BigInteger,
   Boolean,
@@ -16,7 +22,6 @@ import {
   type Engine,
   Enum,
   EnumType,
-  expressionsMatch,
   Float,
   ForeignKey,
   ForeignKeyConstraint,
@@ -33,16 +38,13 @@ import {
   Numeric,
   PrimaryKeyConstraint,
   type ReflectedTable,
-  referentialActionsMatch,
   SmallInteger,
   String,
-  serverDefaultsMatch,
   sqlDefault,
   Table,
   Text,
   Time,
   text,
-  typesMatch,
   UniqueConstraint,
   UniqueDef,
   Uuid,

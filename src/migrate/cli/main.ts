@@ -9,7 +9,6 @@ import type { ResolvedConfig } from "../config/config.js";
 import { findConfigFile, loadConfigFile } from "../config/load-config.js";
 import { setXArguments } from "../config/x-arguments.js";
 import { ConfigError } from "../errors.js";
-import { installAthanorResolveHook } from "../loader/typescript-loader.js";
 import { type FlagSpec, keyValues, parseArgs, UsageError } from "./args.js";
 import { type CliCommand, COMMANDS } from "./commands.js";
 
@@ -52,11 +51,10 @@ const processIo: CliIo = {
 
 function version(): string {
   try {
-    const launcher = (globalThis as Record<symbol, { packageRoot?: string } | undefined>)[
-      Symbol.for("athanor.cli")
-    ];
-    const root = launcher?.packageRoot ?? new URL("../../../", import.meta.url).href;
-    const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version?: string };
+    // src/migrate/cli/main.ts and dist/migrate/cli/main.js are both three folders below the package.
+    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
     return pkg.version ?? "unknown";
   } catch {
     return "unknown";
@@ -167,7 +165,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
             `No athanor.config.ts in ${process.cwd()}; run \`athanor init\` to create one, or pass --config <file>.`,
           );
         }
-        installAthanorResolveHook();
         const url = typeof parsed.flags.url === "string" ? parsed.flags.url : undefined;
         loaded = await loadConfigFile(file, { url, xArgs });
         return loaded;

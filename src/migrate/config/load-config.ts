@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
-import { importModule, loadErrorReason } from "../loader/typescript-loader.js";
+import { importModule, loadErrorReason } from "../loader/user-modules.js";
 import {
   type AthanorConfig,
   type ConfigOverrides,
@@ -45,10 +45,8 @@ export async function loadConfigFile(path: string, overrides: ConfigOverrides = 
   } catch (e) {
     const reason = loadErrorReason(e);
     throw new ConfigError(
-      `Could not load config file ${file}: ${reason}. Fix the file (it must import and run without errors).`,
-      {
-        cause: e,
-      },
+      `${reason}\n  while loading the config file ${file}: fix it (it must import and run without errors); -v shows the full stack.`,
+      { cause: e },
     );
   }
   let exported = (mod.default ?? mod.config) as unknown;

@@ -1,74 +1,63 @@
 /**
- * Loading TypeScript config and revision files without a build step. The CLI's launcher
- * registers tsx and the resolve hook before anything else; programmatic callers already run under
- * a TypeScript loader (tsx, vitest) or get both registered on first need. The hook maps `athanor`
- * and `athanor/migrate` to this very package's modules, so user files share the instances the
- * caller uses (`instanceof` holds), and makes project `.ts` files ESM whatever their package.json says.
+ * Loading the user's config and revision files: TypeScript or JavaScript, in CommonJS or ES module
+ * projects, with or without extensions in their imports. JavaScript loads through Node's own
+ * `import()`. TypeScript loads through tsx, registered on the first `.ts` file that Node cannot load
+ * by itself (callers already under a TypeScript loader, such as vitest, never register it). Both of
+ * tsx's hooks are registered, so a `.ts` file follows its project's module type as a `.js` file
+ * would. tsx caches its transforms in the OS temp folder: nothing is written into node_modules.
  */
-import { register } from "node:module";
 import { pathToFileURL } from "node:url";
 
-let hookInstalled = false;
-let tsxRegistered = false;
+let typeScriptHooks: Promise<void> | null = null;
 
-/** The module URLs `athanor` and `athanor/migrate` resolve to: this package's sources. */
-export function packageEntryUrls(): Record<string, string> {
-  return {
-    athanor: new URL("../../index.ts", import.meta.url).href,
-    "athanor/migrate": new URL("../index.ts", import.meta.url).href,
-  };
-}
-
-/** Set by the CLI launcher (bin/athanor.js), which registers the resolve hook itself. */
-const CLI_MARK = Symbol.for("athanor.cli");
-
-/**
- * Registers the `athanor` resolve hook once per process (Node 20.6+). The hook is plain
- * JavaScript beside the CLI launcher, as it runs in Node's loader thread.
- */
-export function installAthanorResolveHook(): void {
-  if (hookInstalled || CLI_MARK in globalThis) return;
-  hookInstalled = true;
-  register(new URL("../../../bin/resolve-hook.mjs", import.meta.url), { data: { map: packageEntryUrls() } });
-}
-
-/** Registers tsx's loader (for callers without a TypeScript loader), and the resolve hook. */
-async function installTypeScriptLoader(): Promise<void> {
-  if (!tsxRegistered) {
-    tsxRegistered = true;
-    const tsx = await import("tsx/esm/api");
-    tsx.register();
-  }
-  installAthanorResolveHook();
+function registerTypeScript(): Promise<void> {
+  typeScriptHooks ??= (async () => {
+    const [esm, cjs] = await Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
+    esm.register();
+    cjs.register();
+  })();
+  return typeScriptHooks;
 }
 
 function isUnknownExtension(e: unknown): boolean {
   return (e as { code?: string }).code === "ERR_UNKNOWN_FILE_EXTENSION";
 }
 
-/** Whether `athanor` itself could not be resolved (a project without the package installed). */
-function isMissingAthanor(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err.code === "ERR_MODULE_NOT_FOUND" && /'athanor(\/migrate)?'/.test(err.message ?? "");
-}
-
-/**
- * Imports a TypeScript (or JavaScript) module by path. Without a TypeScript loader it registers
- * tsx; where `athanor` does not resolve it registers the resolve hook; then it tries again.
- */
+/** Imports a TypeScript or JavaScript module by path; a module with only `module.exports` comes as `default`. */
 export async function importModule(path: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(path).href;
+  if (typeScriptHooks) await typeScriptHooks;
   try {
     return (await import(url)) as Record<string, unknown>;
   } catch (e) {
-    if (isUnknownExtension(e)) await installTypeScriptLoader();
-    else if (isMissingAthanor(e) && !hookInstalled && !(CLI_MARK in globalThis)) installAthanorResolveHook();
-    else throw e;
-    return (await import(url)) as Record<string, unknown>;
+    if (!isUnknownExtension(e)) throw e;
+    await registerTypeScript();
+    // Node keeps the failed load of this URL: a query makes the second attempt a new module.
+    return (await import(`${url}?typescript`)) as Record<string, unknown>;
   }
 }
 
-/** Why a module failed to load, in one line: the compiler's first error with its position, or the message. */
+/** The first stack frame in the user's own files (not Node's, not a package's, not generated code). */
+function userFrame(stack: string): string | null {
+  for (const line of stack.split("\n").slice(1)) {
+    const at = /(?:\(|^at )((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?$/.exec(line.trim());
+    if (at && !at[1]!.includes("/node_modules/")) return at[1]!.replace(/^file:\/\//, "");
+  }
+  return null;
+}
+
+/** A module that does not resolve, named for the hint. */
+function missingPackage(e: unknown): string | null {
+  const err = e as { code?: string; message?: string };
+  if (err.code !== "ERR_MODULE_NOT_FOUND" && err.code !== "MODULE_NOT_FOUND") return null;
+  return /Cannot find (?:package|module) '([^']+)'/.exec(err.message ?? "")?.[1] ?? null;
+}
+
+/**
+ * Why a module failed to load, in one line: the user's own error (the compiler's first error with
+ * its position, or the thrown error with the first frame in the user's files), never loader
+ * internals such as data: URLs.
+ */
 export function loadErrorReason(e: unknown): string {
   const errors = (
     e as { errors?: { text?: string; location?: { file?: string; line?: number; column?: number } }[] }
@@ -78,12 +67,18 @@ export function loadErrorReason(e: unknown): string {
     const at = first.location;
     return at?.file ? `${at.file}:${at.line}:${at.column}: ${first.text}` : first.text;
   }
-  const text = e instanceof Error ? e.message : String(e);
-  const lines = text
+  const missing = missingPackage(e);
+  if (missing === "athanor" || missing?.startsWith("athanor/")) {
+    return `it imports '${missing}', which is not installed in this project; run \`npm install athanor\` there`;
+  }
+  if (!(e instanceof Error)) return String(e);
+  const lines = e.message
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => l.length > 0);
+    .filter((l) => l.length > 0 && !l.startsWith("data:"));
   // "Transform failed with 1 error:" says nothing by itself; the next line has the position.
-  if (lines.length > 1 && lines[0]!.endsWith(":")) return lines[1]!;
-  return lines[0] ?? text;
+  const message = lines.length > 1 && lines[0]!.endsWith(":") ? lines[1]! : (lines[0] ?? e.name);
+  const frame = missing ? null : userFrame(e.stack ?? "");
+  const text = `${e.name === "Error" ? "" : `${e.name}: `}${message}`;
+  return frame && !message.includes(frame) ? `${text} (at ${frame})` : text;
 }

@@ -9,7 +9,7 @@ import type { ResolvedConfig } from "../config/config.js";
 import { ConfigError, RevisionFileError } from "../errors.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionInfo } from "../graph/types.js";
-import { importModule, loadErrorReason } from "../loader/typescript-loader.js";
+import { importModule, loadErrorReason } from "../loader/user-modules.js";
 import type { Operations } from "../operations/operations.js";
 
 /** The exports of a revision file. */
@@ -116,10 +116,8 @@ export class ScriptDirectory {
           const reason = loadErrorReason(e);
           throw new RevisionFileError(
             path,
-            `Could not load revision file ${path}: ${reason}. Fix the file (it must import without errors).`,
-            {
-              cause: e,
-            },
+            `${reason}\n  while loading the revision file ${path}: fix it (it must import without errors); -v shows the full stack.`,
+            { cause: e },
           );
         }
         return revisionScriptOf(mod, path);

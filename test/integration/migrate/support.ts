@@ -1,7 +1,7 @@
 /** Helpers for migration tests: temporary projects with revision files, and databases to run them on. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { configuredDatabases, type DatabaseName, provision } from "../../support/databases.js";
 
 /** A temporary project: a folder with package.json and migrations/versions. */
@@ -52,11 +52,21 @@ ${spec.downgrade ?? ""}
 }
 
 /** Creates a temporary project folder. */
+/** The repository, linked into test projects as their `athanor` package. */
+const REPO_ROOT = resolve(import.meta.dirname, "../../..");
+
+/** Installs `athanor` into a test project as a user has it: the repository's built package (dist/). */
+export function linkAthanor(dir: string): void {
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  symlinkSync(REPO_ROOT, join(dir, "node_modules", "athanor"), "dir");
+}
+
 export function makeProject(prefix = "athanor-mig-"): TestProject {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const versions = join(dir, "migrations", "versions");
   mkdirSync(versions, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
+  linkAthanor(dir);
   return {
     dir,
     versions,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   Boolean,
-  cacheKeyOf,
   case_,
   column,
   func,
@@ -16,6 +15,7 @@ import {
   tuple_,
 } from "../../../src/index.js";
 import { CreateTable } from "../../../src/schema/ddl.js";
+import { cacheKeyOf } from "../../../src/sql/compiler/cache-key.js";
 import { p, posts, u, users } from "./fixtures.js";
 import { DIALECTS, makeDialects } from "./helpers.js";
 

@@ -5,6 +5,14 @@ import { PgDialect } from "../../../src/dialects/postgresql/dialect.js";
 import { pgTypeFromName } from "../../../src/dialects/postgresql/reflection-types.js";
 import { SqliteDialect } from "../../../src/dialects/sqlite/dialect.js";
 import {
+  expressionsMatch,
+  normalizeDefaultSql,
+  referentialActionsMatch,
+  serverDefaultsMatch,
+  typeStorageKey,
+  typesMatch,
+} from "../../../src/dialects/type-compare.js";
+import {
   ARRAY,
   ArrayType,
   Boolean,
@@ -13,27 +21,21 @@ import {
   Double,
   Enum,
   EnumType,
-  expressionsMatch,
   Float,
   func,
   Integer,
   Json,
   LargeBinary,
   MetaData,
-  NULLTYPE,
   Numeric,
-  normalizeDefaultSql,
-  referentialActionsMatch,
   String,
-  serverDefaultsMatch,
   sqlDefault,
   Table,
   Text,
   TypeDecorator,
-  typeStorageKey,
-  typesMatch,
   Uuid,
 } from "../../../src/index.js";
+import { NULLTYPE } from "../../../src/sql/type-engine.js";
 
 const pg = new PgDialect("pg");
 const sqlite = new SqliteDialect();

@@ -6,7 +6,8 @@ import { mysqlConnectionOptions } from "../../../src/dialects/mysql/driver.js";
 import { pgClientConfig } from "../../../src/dialects/postgresql/driver-pg.js";
 import { SqliteDialect } from "../../../src/dialects/sqlite/dialect.js";
 import { Engine } from "../../../src/engine/engine.js";
-import { ArgumentError, createEngine, DatabaseUrl, makeUrl, SUPPORTED_URLS } from "../../../src/index.js";
+import { SUPPORTED_URLS } from "../../../src/engine/url.js";
+import { ArgumentError, createEngine, DatabaseUrl, makeUrl } from "../../../src/index.js";
 
 const SECRET = "s3cr3t p@ss:w/rd?#%";
 const ENCODED = encodeURIComponent(SECRET);
