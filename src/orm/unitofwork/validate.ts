@@ -1,6 +1,7 @@
 import { ArgumentError } from "../../errors.js";
 import type { TypeEngine } from "../../sql/type-engine.js";
 import { parseDateTime } from "../../sql/types/datetime.js";
+import { checkDateTimeText } from "../../sql/types/datetime-input.js";
 import { EnumType } from "../../sql/types/enum.js";
 import { TypeDecorator } from "../../sql/types/type-decorator.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
@@ -17,6 +18,8 @@ function isDateLike(v: unknown): boolean {
   if (v instanceof Date) return !Number.isNaN(v.getTime());
   if (typeof v !== "string") return false;
   try {
+    // Fields out of range ("2024-02-30") are refused, not carried over into the next month.
+    checkDateTimeText(v);
     parseDateTime(v);
     return true;
   } catch {

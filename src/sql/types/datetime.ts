@@ -1,5 +1,6 @@
 import { ArgumentError } from "../../errors.js";
 import { type Processor, type TypeDialect, TypeEngine } from "../type-engine.js";
+import { checkDateTimeText, checkTimeText, inputDate } from "./datetime-input.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
@@ -162,19 +163,22 @@ export class DateTimeType extends TypeEngine<Date, Date | string> {
     return "datetime" as const;
   }
   override bindProcessor(dialect: TypeDialect): Processor {
-    if (dialect.dateTimeStorage === "text") {
-      return (v: unknown) => (v === null || v === undefined ? v : formatUtcDateTime(toDate(v)));
+    // Out-of-range fields are refused here: SQLite would store them, MySQL carry them over.
+    if (dialect.dateTimeStorage === "text" || dialect.name === "mysql") {
+      return (v: unknown) =>
+        v === null || v === undefined ? v : formatUtcDateTime(inputDate(v, parseDateTime));
     }
-    if (dialect.name === "mysql") {
-      return (v: unknown) => (v === null || v === undefined ? v : formatUtcDateTime(toDate(v)));
-    }
-    return (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+    return (v: unknown) => {
+      if (v instanceof Date) return inputDate(v, parseDateTime).toISOString();
+      if (typeof v === "string") checkDateTimeText(v);
+      return v;
+    };
   }
   override resultProcessor(): Processor {
     return (v: unknown) => (v === null || v instanceof Date ? v : toDate(v));
   }
   override literal(value: Date | string, dialect: TypeDialect): string {
-    const d = toDate(value);
+    const d = inputDate(value, parseDateTime);
     return dialect.quoteString(
       dialect.dateTimeStorage === "text" || dialect.name === "mysql" ? formatUtcDateTime(d) : d.toISOString(),
     );
@@ -196,7 +200,11 @@ export class DateType extends TypeEngine<Date, Date | string> {
     return "datetime" as const;
   }
   override bindProcessor(): Processor {
-    return (v: unknown) => (v instanceof Date ? formatUtcDate(v) : v);
+    return (v: unknown) => {
+      if (v instanceof Date) return formatUtcDate(inputDate(v, parseDateTime));
+      if (typeof v === "string") checkDateTimeText(v);
+      return v;
+    };
   }
   override resultProcessor(): Processor {
     return (v: unknown) => {
@@ -206,7 +214,10 @@ export class DateType extends TypeEngine<Date, Date | string> {
     };
   }
   override literal(value: Date | string, dialect: TypeDialect): string {
-    return dialect.quoteString(value instanceof Date ? formatUtcDate(value) : value);
+    if (typeof value === "string") checkDateTimeText(value);
+    return dialect.quoteString(
+      value instanceof Date ? formatUtcDate(inputDate(value, parseDateTime)) : value,
+    );
   }
 }
 
@@ -224,6 +235,12 @@ export class TimeType extends TypeEngine<string> {
   }
   override get typeKey(): string {
     return `time:${this.timezone ? "tz" : ""}`;
+  }
+  override bindProcessor(): Processor {
+    return (v: unknown) => {
+      if (v !== null && v !== undefined) checkTimeText(v);
+      return v;
+    };
   }
   override resultProcessor(): Processor {
     return (v: unknown) => (v === null ? null : normaliseTime(typeof v === "string" ? v : String(v)));

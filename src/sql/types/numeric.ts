@@ -1,5 +1,6 @@
 import { ArgumentError, DataError } from "../../errors.js";
 import { type Processor, type TypeDialect, TypeEngine } from "../type-engine.js";
+import { finiteNumbers } from "./number-input.js";
 
 function toNumber(v: unknown): unknown {
   return typeof v === "string" || typeof v === "bigint" ? Number(v) : v;
@@ -9,6 +10,9 @@ export class IntegerType extends TypeEngine<number> {
   readonly typeName: string = "integer";
   override get affinity() {
     return "numeric" as const;
+  }
+  override bindProcessor(dialect: TypeDialect): Processor {
+    return finiteNumbers(dialect, "INTEGER");
   }
   override resultProcessor(_dialect: TypeDialect): Processor {
     return toNumber;
@@ -93,6 +97,9 @@ export class FloatType extends TypeEngine<number> {
   override get affinity() {
     return "numeric" as const;
   }
+  override bindProcessor(dialect: TypeDialect): Processor {
+    return finiteNumbers(dialect, this.typeName === "double" ? "DOUBLE" : "FLOAT");
+  }
   override resultProcessor(): Processor {
     return toNumber;
   }
@@ -134,8 +141,8 @@ export class NumericType extends TypeEngine<string, string | number> {
     return "numeric" as const;
   }
   override bindProcessor(dialect: TypeDialect): Processor {
-    if (dialect.name === "sqlite") return null;
-    return (v: unknown) => (typeof v === "number" ? String(v) : v);
+    if (dialect.name === "sqlite") return finiteNumbers(dialect, "NUMERIC");
+    return finiteNumbers(dialect, "NUMERIC", (v: unknown) => (typeof v === "number" ? String(v) : v));
   }
   override resultProcessor(dialect: TypeDialect): Processor {
     const scale = this.scale;
