@@ -24,10 +24,11 @@ forEachDatabase("toDict, toJSON and inspect of entities", (tdb) => {
     await SessionLocal.begin(async (db) => {
       const neo = new User({ email: "neo@matrix.com", name: "Neo" });
       const kit = new Kit({ code: "KIT-001", description: "Rifle Kit #1", serialNumber: "SN-1" });
-      kit.custodyEvents.push(
-        new CustodyEvent({ user: neo, eventType: "check_out", notes: "range day" }),
-        new CustodyEvent({ user: neo, eventType: "check_in" }),
-      );
+      const out = new CustodyEvent({ eventType: "check_out", notes: "range day" });
+      const back = new CustodyEvent({ eventType: "check_in" });
+      out.user = neo;
+      back.user = neo;
+      kit.custodyEvents.push(out, back);
       db.add(kit);
       db.add(new Kit({ code: "KIT-002", description: "Pistol Kit" }));
     });
@@ -141,7 +142,9 @@ forEachDatabase("toDict, toJSON and inspect of entities", (tdb) => {
       expect(readError).toBeInstanceOf(UnloadedAttributeError);
       expect(() => JSON.stringify(kit)).toThrow(UnloadedAttributeError);
       // The same error as the read: the first column written (id stays readable) is code here.
-      expect(() => toDict(kit, { exclude: ["createdAt", "updatedAt"] })).toThrow((readError as Error).message);
+      expect(() => toDict(kit, { exclude: ["createdAt", "updatedAt"] })).toThrow(
+        (readError as Error).message,
+      );
       await db.refresh(kit);
       expect(JSON.parse(JSON.stringify(kit)).description).toBe("Pistol Kit (cleaned)");
     } finally {
