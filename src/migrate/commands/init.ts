@@ -1,7 +1,9 @@
-/** `init [dir]`: writes `athanor.config.ts` and the migrations folder, from a project template. */
+/** `init [dir]`: writes `athanor.config.ts` (`.mts` in a CommonJS project) and the migrations folder, from a project template. */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
+import { findConfigFile } from "../config/load-config.js";
 import { CommandError } from "../errors.js";
+import { typeScriptExtension } from "../script/module-kind.js";
 import { DEFAULT_REVISION_TEMPLATE, TEMPLATE_FILE } from "../script/revision-file.js";
 
 /** A project template: what its config file says. */
@@ -16,8 +18,9 @@ const TEMPLATES: Record<string, ProjectTemplate> = {
     config: (migrations) => `import { defineConfig } from "athanor/migrate";
 
 export default defineConfig({
-  // The database; the DATABASE_URL environment variable when unset.
-  url: process.env.DATABASE_URL,
+  // The database, e.g. "postgresql://user:password@localhost:5432/app"; when unset, the
+  // DATABASE_URL environment variable (and --url overrides both).
+  // url: "sqlite:///app.db",
   // Revision files live in ${migrations}/versions.
   migrations: ${JSON.stringify(migrations)},
   // For \`athanor revision --autogenerate\` and \`athanor check\`: your models' MetaData.
@@ -32,7 +35,7 @@ export default defineConfig({
 import { Base } from "./src/models.js";
 
 export default defineConfig({
-  url: process.env.DATABASE_URL,
+  // url: the DATABASE_URL environment variable unless set here (--url overrides both).
   metadata: Base.metadata,
   migrations: ${JSON.stringify(migrations)},
 });
@@ -43,7 +46,8 @@ export default defineConfig({
     config: (migrations) => `import { defineConfig } from "athanor/migrate";
 
 export default defineConfig({
-  url: process.env.DATABASE_URL ?? "sqlite:///app.db",
+  // DATABASE_URL counts only where url is unset; --url overrides both.
+  url: "sqlite:///app.db",
   migrations: ${JSON.stringify(migrations)},
   // metadata: Base.metadata,
 });
@@ -87,10 +91,11 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
   }
   const dir = options.directory ?? "migrations";
   const migrationsDir = isAbsolute(dir) ? dir : resolve(cwd, dir);
-  const configFile = join(cwd, "athanor.config.ts");
-  if (existsSync(configFile)) {
-    throw new CommandError(`${configFile} already exists; edit it, or run init in another directory.`);
+  const existing = findConfigFile(cwd);
+  if (existing) {
+    throw new CommandError(`${existing} already exists; edit it, or run init in another directory.`);
   }
+  const configFile = join(cwd, `athanor.config${typeScriptExtension(cwd)}`);
   if (existsSync(migrationsDir) && readdirSync(migrationsDir).length > 0) {
     throw new CommandError(
       `${migrationsDir} exists and is not empty; choose another directory: \`athanor init <dir>\`.`,

@@ -15,8 +15,10 @@ import {
 export const CONFIG_FILE_NAMES = [
   "athanor.config.ts",
   "athanor.config.mts",
+  "athanor.config.cts",
   "athanor.config.js",
   "athanor.config.mjs",
+  "athanor.config.cjs",
 ];
 
 /** What a command accepts as its config: a config object, a resolved config, or a config file path. */

@@ -23,17 +23,28 @@ function isUnknownExtension(e: unknown): boolean {
   return (e as { code?: string }).code === "ERR_UNKNOWN_FILE_EXTENSION";
 }
 
-/** Imports a TypeScript or JavaScript module by path; a module with only `module.exports` comes as `default`. */
+/**
+ * A module's exports as the ES module syntax it was written in says: a CommonJS module compiled
+ * from `export` statements (a `.ts` file in a CommonJS project) comes from `import()` as
+ * `{ default: { __esModule: true, revision, upgrade, default, ... } }`, and its named exports are
+ * defined as getters that Node's named-export detection cannot see.
+ */
+function esModuleView(mod: Record<string, unknown>): Record<string, unknown> {
+  const inner = mod.default as Record<string, unknown> | null | undefined;
+  return inner !== null && typeof inner === "object" && inner.__esModule === true ? inner : mod;
+}
+
+/** Imports a TypeScript or JavaScript module by path (`module.exports = x` comes as `default`). */
 export async function importModule(path: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(path).href;
   if (typeScriptHooks) await typeScriptHooks;
   try {
-    return (await import(url)) as Record<string, unknown>;
+    return esModuleView((await import(url)) as Record<string, unknown>);
   } catch (e) {
     if (!isUnknownExtension(e)) throw e;
     await registerTypeScript();
     // Node keeps the failed load of this URL: a query makes the second attempt a new module.
-    return (await import(`${url}?typescript`)) as Record<string, unknown>;
+    return esModuleView((await import(`${url}?typescript`)) as Record<string, unknown>);
   }
 }
 

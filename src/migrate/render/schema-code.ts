@@ -1,5 +1,5 @@
 /**
- * Schema objects as TypeScript source: types (`String(100)`), column declarations
+ * Schema objects as TypeScript source: types (`VARCHAR(100)`), column declarations
  * (`column(Integer).primaryKey()`), server defaults, constraints and indexes. Used by the
  * operations' `toCode()` and so by autogenerate.
  */
@@ -28,7 +28,7 @@ export function withOptions(args: Code[], opts: Record<string, unknown>): Code[]
 }
 
 /**
- * A type as the call that creates it: `String(100)`, `DateTime({ timezone: true })`. Types without
+ * A type as the call that creates it: `VARCHAR(100)`, `DateTime({ timezone: true })`. Types without
  * arguments render bare (`column(Integer)` takes the factory) unless `instance` asks for the call
  * (`alterColumn(..., { type: Integer() })` needs a type object).
  */
@@ -65,19 +65,19 @@ export function renderType(
       const args: Code[] = t.length === undefined ? [] : [String(t.length)];
       if (t.collation)
         args.push(...(args.length ? [] : ["undefined"]), object([["collation", str(t.collation)]]));
-      return call(r.use("String"), args);
+      return call(r.use("VARCHAR"), args);
     }
     case "text":
       return call(r.use("Text"), t.collation ? [object([["collation", str(t.collation)]])] : []);
     case "boolean":
-      return factory("Boolean");
+      return factory("BOOLEAN");
     case "datetime":
       return call(
         r.use("DateTime"),
         withOptions([], { timezone: t.timezone || undefined, precision: t.precision }),
       );
     case "date":
-      return factory("Date");
+      return factory("DATE");
     case "time":
       return call(r.use("Time"), withOptions([], { timezone: t.timezone || undefined }));
     case "interval":
@@ -156,7 +156,7 @@ export function foreignKeyOptions(o: ForeignKeyOptions): Code | null {
   });
 }
 
-/** A column declaration: `column(String(100)).nullable().serverDefault("x")`. */
+/** A column declaration: `column(VARCHAR(100)).nullable().serverDefault("x")`. */
 export function renderColumn(builder: ColumnBuilder<any, any, boolean, boolean>, r: CodeRenderer): Doc {
   const s: ColumnSpec = builder.spec;
   const links: Doc[] = [];

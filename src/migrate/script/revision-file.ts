@@ -26,10 +26,10 @@ export function slugify(message: string, maxLength = 40): string {
   return at > 0 ? cut.slice(0, at) : cut;
 }
 
-/** `<rev>_<slug>.ts` (or `<rev>.ts` without a message). */
-export function revisionFileName(revision: string, message: string | undefined): string {
+/** `<rev>_<slug>.ts` (or `<rev>.ts` without a message); `.mts` in a CommonJS project. */
+export function revisionFileName(revision: string, message: string | undefined, extension = ".ts"): string {
   const slug = slugify(message ?? "");
-  return slug ? `${revision}_${slug}.ts` : `${revision}.ts`;
+  return slug ? `${revision}_${slug}${extension}` : `${revision}${extension}`;
 }
 
 /** The name of a project's revision template, in its migrations folder. */

@@ -33,7 +33,7 @@ export interface RevisionScript {
   readonly module: RevisionModule;
 }
 
-const SCRIPT_FILE = /^[^._].*\.(ts|mts|js|mjs)$/;
+const SCRIPT_FILE = /^[^._].*\.(ts|mts|cts|js|mjs|cjs)$/;
 
 function listify(value: unknown, what: string, path: string): string[] {
   if (value === undefined || value === null) return [];

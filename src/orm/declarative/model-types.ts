@@ -9,6 +9,22 @@ export type ColumnDecls = Record<string, ColumnBuilder<any, any, boolean, boolea
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
+/** The type-only key of ModelColumnsBrand (no such property exists at run time). */
+declare const kModelColumns: unique symbol;
+
+/**
+ * Carries a mapped instance's column declarations in its type, so types can go from an instance
+ * type (a relationship's target) back to its columns, as athanor/zod's nested schemas do.
+ */
+export interface ModelColumnsBrand<C extends ColumnDecls> {
+  readonly [kModelColumns]?: C;
+}
+
+/** The column declarations of a mapped instance type; never for any other type. */
+export type ColumnsOfInstance<I> = typeof kModelColumns extends keyof I
+  ? Extract<NonNullable<I[typeof kModelColumns]>, ColumnDecls>
+  : never;
+
 /** Instance properties a model's columns give it. */
 export type InstanceColumns<C extends ColumnDecls> = { -readonly [K in keyof C]: BuilderValue<C[K]> };
 
@@ -56,7 +72,7 @@ export interface MappedStatics<C extends ColumnDecls> {
 
 /** Statics of declarative bases and abstract models: the factories of subclasses. */
 export interface BaseStatics<C extends ColumnDecls> {
-  /** @internal Column declarations inherited by subclasses. */
+  /** Column declarations inherited by subclasses (read by the types; not for user code). */
   readonly __columns__: C;
   /**
    * A mapped subclass for table `name`: `class Kit extends BaseModel.table("kits", {...}) {}`.
@@ -84,7 +100,7 @@ type StaticsOf<B> = Omit<B, "prototype" | "table" | "abstract" | "__columns__">;
 /** A mapped class: constructible with its insert input, instances carry the columns. */
 export type MappedClass<B extends AnyCtor, C extends ColumnDecls, V extends PropertyKey = never> = (new (
   ...args: ConstructorArgs<C, V>
-) => InstanceType<B> & InstanceColumns<C>) &
+) => InstanceType<B> & InstanceColumns<C> & ModelColumnsBrand<C>) &
   Omit<StaticsOf<B>, keyof C> &
   ColumnAttributes<C> &
   MappedStatics<C>;

@@ -75,7 +75,7 @@ describe("reverse()", () => {
       existingServerDefault: "x",
     });
     expect(code(alter.reverse())).toBe(
-      'await op.alterColumn("users", "new", {\n  newColumnName: "old",\n  type: String(10),\n  nullable: true,\n  serverDefault: "x",\n  existingType: String(20),\n  existingNullable: false,\n  existingServerDefault: null,\n});',
+      'await op.alterColumn("users", "new", {\n  newColumnName: "old",\n  type: VARCHAR(10),\n  nullable: true,\n  serverDefault: "x",\n  existingType: VARCHAR(20),\n  existingNullable: false,\n  existingServerDefault: null,\n});',
     );
     const ix = new CreateIndexOp("ix_a", "t", ["a"], { unique: true });
     expect(ix.reverse().reverse()).toBe(ix);
@@ -120,7 +120,7 @@ describe("reverse()", () => {
   "kits",
   {
     id: column(Integer).primaryKey(),
-    code: column(String(20)),
+    code: column(VARCHAR(20)),
     owner_id: column(Integer).nullable().references("users.id", {
       ondelete: "CASCADE",
     }),
@@ -151,7 +151,7 @@ describe("reverse()", () => {
 describe("toCode()", () => {
   it("renders each operation as the call that recreates it", () => {
     expect(code(new AddColumnOp("kits", "serial_number", column(String(100)).nullable()))).toBe(
-      'await op.addColumn("kits", "serial_number", column(String(100)).nullable());',
+      'await op.addColumn("kits", "serial_number", column(VARCHAR(100)).nullable());',
     );
     expect(code(new AlterColumnOp("users", "old_name", { newColumnName: "new_name" }))).toBe(
       'await op.alterColumn("users", "old_name", { newColumnName: "new_name" });',
@@ -159,7 +159,7 @@ describe("toCode()", () => {
     expect(
       code(new CreateTableOp("tags", { id: column(Integer).primaryKey(), name: column(String(20)) })),
     ).toBe(
-      'await op.createTable("tags", {\n  id: column(Integer).primaryKey(),\n  name: column(String(20)),\n});',
+      'await op.createTable("tags", {\n  id: column(Integer).primaryKey(),\n  name: column(VARCHAR(20)),\n});',
     );
     expect(code(new CreateCheckConstraintOp("ck", "t", "a > 0"))).toBe(
       'await op.createCheckConstraint("ck", "t", "a > 0");',
