@@ -24,7 +24,7 @@ export interface Keyset {
  * appended (when not ordered by already) so every row has its own position; other selects must
  * order by selected columns that are unique together.
  */
-export function keysetOf(stmt: Select<any>): Keyset {
+export function keysetOf(stmt: Select<any>, dialect: string): Keyset {
   const order = stmt.state.orderBy;
   if (order.length === 0) {
     throw new ArgumentError(
@@ -41,6 +41,7 @@ export function keysetOf(stmt: Select<any>): Keyset {
     const ordering = item instanceof OrderingExpression ? item : null;
     let expr = ordering ? ordering.element : (item as ColumnElement<any, any>);
     if (expr instanceof LabelReference) expr = expr.element;
+    checkComparable(expr, dialect);
     terms.push(termFor(expr, ordering?.direction === "DESC", entity, entries));
   }
   let full = stmt;
@@ -52,6 +53,19 @@ export function keysetOf(stmt: Select<any>): Keyset {
     }
   }
   return { terms, stmt: full };
+}
+
+/**
+ * MySQL sorts an ENUM by its position in the type but compares it to a string as text, so the
+ * next page's WHERE would disagree with the ORDER BY: rows skipped or repeated.
+ */
+function checkComparable(expr: ColumnElement<any, any>, dialect: string): void {
+  if (dialect === "mysql" && expr.type.typeName === "enum") {
+    throw new ArgumentError(
+      `Keyset pagination can't order by the ENUM ${describeExpr(expr)} on MySQL / MariaDB: ENUMs sort by position but compare as text. ` +
+        "Order by another column, or use page numbers.",
+    );
+  }
 }
 
 function termFor(

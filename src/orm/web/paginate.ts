@@ -95,7 +95,7 @@ async function numberedPage(db: Session, stmt: Select<any>, opts: PageOptions): 
 
 async function keysetPage(db: Session, stmt: Select<any>, opts: KeysetOptions): Promise<KeysetPage<unknown>> {
   const perPage = perPageOf(opts);
-  const keyset = keysetOf(stmt);
+  const keyset = keysetOf(stmt, db.bind.dialect.name);
   let query = keyset.stmt;
   if (opts.after !== null && opts.after !== undefined && opts.after !== "")
     query = query.where(afterCondition(keyset.terms, decodeCursor(keyset.terms, opts.after)));
