@@ -36,6 +36,7 @@ export {
   show,
 } from "./commands/inspect.js";
 export { downgrade, type MigrateOptions, type MigrateResult, upgrade } from "./commands/migrate.js";
+export { type PullOptions, type PullResult, pull } from "./commands/pull.js";
 export { merge, type RevisionOptions, type RevisionResult, revision } from "./commands/revision.js";
 export { type StampResult, stamp } from "./commands/stamp.js";
 export {
