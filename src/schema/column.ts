@@ -44,7 +44,15 @@ export interface ColumnSpec {
   readonly computed: ComputedDef | null;
   readonly deferred: boolean;
   readonly info: Readonly<Record<string, unknown>>;
+  /**
+   * Whether a model's constructor may leave the column out: the runtime form of ColumnBuilder's
+   * `D` parameter (athanor/zod reads it so insert schemas require exactly what the types require).
+   */
+  readonly omittable?: boolean;
 }
+
+/** Types whose primary key `primaryKey()` makes omittable (the runtime side of `T extends number | bigint`). */
+const NUMERIC_KEY_TYPES = new Set(["integer", "smallint", "bigint", "float", "double"]);
 
 function toDefault(value: unknown): ColumnDefault {
   if (value instanceof ColumnElement) return { kind: "sql", expr: value };
@@ -87,11 +95,15 @@ export class ColumnBuilder<T = unknown, In = T, N extends boolean = false, D ext
   primaryKey(opts: { autoincrement: false }): ColumnBuilder<T, In, N, D>;
   primaryKey(opts: { autoincrement: true }): ColumnBuilder<T, In, N, true>;
   primaryKey(opts?: { autoincrement?: boolean }): ColumnBuilder<T, In, N, any> {
-    return this.#with({ primaryKey: true, autoincrement: opts?.autoincrement ?? "auto" });
+    const omittable =
+      opts?.autoincrement === true ||
+      (opts?.autoincrement === undefined && NUMERIC_KEY_TYPES.has(this.spec.type.typeName)) ||
+      this.spec.omittable;
+    return this.#with({ primaryKey: true, autoincrement: opts?.autoincrement ?? "auto", omittable });
   }
   /** A client-side default: a value, a function called per row, or a SQL expression. */
   default(value: ClientDefaultArg<In>): ColumnBuilder<T, In, N, true> {
-    return this.#with<N, true>({ default: toDefault(value) });
+    return this.#with<N, true>({ default: toDefault(value), omittable: true });
   }
   /** A value set by UPDATE when the statement does not set this column (`onUpdate(func.now())`). */
   onUpdate(value: ClientDefaultArg<In>): ColumnBuilder<T, In, N, D> {
@@ -99,7 +111,7 @@ export class ColumnBuilder<T = unknown, In = T, N extends boolean = false, D ext
   }
   /** DEFAULT in the table DDL; a string is a quoted literal, `sqlDefault("...")` raw SQL. */
   serverDefault(value: ServerDefaultArg): ColumnBuilder<T, In, N, true> {
-    return this.#with<N, true>({ serverDefault: value });
+    return this.#with<N, true>({ serverDefault: value, omittable: true });
   }
   /** Marks that the database changes the value on update (MySQL ON UPDATE, a trigger). */
   serverOnUpdate(value: ServerDefaultArg): ColumnBuilder<T, In, N, D> {
@@ -132,12 +144,13 @@ export class ColumnBuilder<T = unknown, In = T, N extends boolean = false, D ext
   }
   /** GENERATED ... AS IDENTITY. */
   identity(identity: IdentityDef = new IdentityDef()): ColumnBuilder<T, In, N, true> {
-    return this.#with<N, true>({ identity });
+    return this.#with<N, true>({ identity, omittable: true });
   }
   /** GENERATED ALWAYS AS (expression) [STORED]. */
   computed(computed: ComputedDef | string): ColumnBuilder<T, In, N, true> {
     return this.#with<N, true>({
       computed: typeof computed === "string" ? new ComputedDef(computed) : computed,
+      omittable: true,
     });
   }
   /** ORM: not loaded unless asked for (`undefer`). */
@@ -207,6 +220,8 @@ function columnBuilder<T, In>(
     computed: null,
     deferred: false,
     info: {},
+    // column(type, ForeignKey(...)) and friends: a relationship or the database supplies the value.
+    omittable: args.length > 0,
   };
   for (const a of args) {
     if (a instanceof ForeignKeyDef) spec = { ...spec, foreignKeys: [...spec.foreignKeys, a] };
@@ -244,6 +259,8 @@ export class Column<T = unknown, In = T, K extends string = string> extends Colu
   readonly computed: ComputedDef | null;
   readonly deferred: boolean;
   readonly info: Readonly<Record<string, unknown>>;
+  /** Whether a model's constructor may leave the column out (see ColumnSpec.omittable). */
+  readonly omittable: boolean;
 
   constructor(key: K, name: string, spec: ColumnSpec, table: Table<any, any>) {
     const type = spec.type.bindToColumn(table.name, name);
@@ -263,6 +280,7 @@ export class Column<T = unknown, In = T, K extends string = string> extends Colu
     this.computed = spec.computed;
     this.deferred = spec.deferred;
     this.info = spec.info;
+    this.omittable = spec.omittable ?? false;
     this.foreignKeys = spec.foreignKeys.map((fk) => fk.bind(this));
   }
 
