@@ -17,6 +17,7 @@ import {
   createSelectSchema,
   createUpdateSchema,
 } from "../../../src/integrations/zod/index.js";
+import { custodyModels } from "../../support/custody-models.js";
 import { everyTypeModel, kitModels } from "./support/models.js";
 
 /** The issues of a failed parse, as `path: code` lines (what a 400 answer would list). */
@@ -196,8 +197,9 @@ describe("column types", () => {
     handle: "MiXeD",
   };
   const field = (key: string, value: unknown) =>
-    SampleCreate.safeParse({ ...valid, [key]: value }).error?.issues.map((i) => `${String(i.path[0])}: ${i.code}`) ??
-    "ok";
+    SampleCreate.safeParse({ ...valid, [key]: value }).error?.issues.map(
+      (i) => `${String(i.path[0])}: ${i.code}`,
+    ) ?? "ok";
 
   it("accepts a valid row", () => {
     expect(field("label", "y")).toBe("ok");
@@ -375,5 +377,69 @@ describe("Core tables", () => {
     expect(() => createSelectSchema(notes, { with: {} } as never)).toThrow(
       "table notes has no relationships to nest",
     );
+  });
+});
+
+describe("the guide's examples (docs/guide/zod.md)", () => {
+  const { Kit, KitStatus } = custodyModels();
+
+  it("the create body's JSON Schema", () => {
+    const KitCreate = createInsertSchema(Kit, { code: (s) => s.regex(/^KIT-\d{3}$/) });
+    const body = z.toJSONSchema(KitCreate, { io: "input" });
+    expect(body.required).toEqual(["code", "description"]);
+    expect(body.properties).toEqual({
+      id: { type: "integer", minimum: -2_147_483_648, maximum: 2_147_483_647 },
+      createdAt: { type: "string", format: "date-time" },
+      updatedAt: { type: "string", format: "date-time" },
+      code: { type: "string", maxLength: 50, pattern: "^KIT-\\d{3}$" },
+      description: { type: "string", maxLength: 200 },
+      serialNumber: { anyOf: [{ type: "string", maxLength: 100 }, { type: "null" }] },
+      status: { type: "string", enum: Object.values(KitStatus) },
+    });
+  });
+
+  it("a kit with its events and their users, for a response", () => {
+    const KitOut = createSelectSchema(Kit, {
+      with: { custodyEvents: { notes: z.string().nullable(), with: { user: true } } },
+    });
+    const at = new Date("2024-01-01T00:00:00Z");
+    const user = {
+      id: 3,
+      createdAt: at,
+      updatedAt: at,
+      email: "a@b.c",
+      name: "Ann",
+      role: "coach",
+      oauthProvider: null,
+      verifiedAdult: true,
+      isActive: true,
+    };
+    const event = {
+      id: 2,
+      createdAt: at,
+      updatedAt: at,
+      kitId: 1,
+      userId: 3,
+      eventType: "check_out",
+      notes: null,
+      attestationAccepted: true,
+      expectedReturnDate: null,
+      user,
+    };
+    const kit = {
+      id: 1,
+      createdAt: at,
+      updatedAt: at,
+      code: "KIT-001",
+      description: "d",
+      serialNumber: null,
+    };
+    const out = KitOut.parse({ ...kit, status: "available", custodyEvents: [event], extra: "dropped" });
+    expect(out).toEqual({ ...kit, status: "available", custodyEvents: [event] });
+    expect(z.toJSONSchema(KitOut, { target: "openapi-3.0" }).properties!.serialNumber).toEqual({
+      nullable: true,
+      type: "string",
+      maxLength: 100,
+    });
   });
 });
