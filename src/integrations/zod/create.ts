@@ -140,10 +140,11 @@ function checkKeys(src: Source, overrides: Options): void {
 
 /**
  * A nested relationship: an array of the target's select objects (one-to-many, many-to-many), or
- * one object, nullable unless a NOT NULL foreign key guarantees it (many-to-one).
+ * one object, nullable unless a NOT NULL foreign key guarantees it (many-to-one). Built on first
+ * use (z.lazy), so a schema may be declared while the target class is not defined yet (models
+ * that import each other); the names are checked now.
  */
 function relationshipField(mapper: Mapper, key: string, opts: unknown): z.ZodType {
-  mapper.registry.configure();
   const rel = mapper.relationships.get(key);
   if (!rel) {
     const have = [...mapper.relationships.keys()];
@@ -154,15 +155,18 @@ function relationshipField(mapper: Mapper, key: string, opts: unknown): z.ZodTyp
   }
   if (opts !== true && (typeof opts !== "object" || opts === null)) {
     throw new ArgumentError(
-      `createSelectSchema(): with.${key} is true or the options of ${rel.target.name}'s schema, got ${String(opts)}`,
+      `createSelectSchema(): with.${key} is true or the options of the target's schema, got ${String(opts)}`,
     );
   }
-  const target = selectObject(
-    sourceOf(rel.target.cls, "createSelectSchema"),
-    opts === true ? {} : (opts as Options),
-  );
-  if (rel.uselist) return z.array(target);
-  return alwaysPresent(rel) ? target : target.nullable();
+  return z.lazy(() => {
+    mapper.registry.configure();
+    const target = selectObject(
+      sourceOf(rel.target.cls, "createSelectSchema"),
+      opts === true ? {} : (opts as Options),
+    );
+    if (rel.uselist) return z.array(target);
+    return alwaysPresent(rel) ? target : target.nullable();
+  });
 }
 
 function alwaysPresent(rel: Relationship): boolean {

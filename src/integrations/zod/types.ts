@@ -133,12 +133,14 @@ type NestedObject<E, O> = z.ZodObject<
   z.core.$strip
 >;
 
-type RelationshipField<V, O> =
+/** A nested relationship, built on first use (see relationshipField in create.ts). */
+type RelationshipField<V, O> = z.ZodLazy<
   NonNullable<V> extends readonly (infer E)[]
     ? z.ZodArray<NestedObject<E, O>>
     : null extends V
       ? z.ZodNullable<NestedObject<NonNullable<V>, O>>
-      : NestedObject<V, O>;
+      : NestedObject<V, O>
+>;
 
 /** The schema createSelectSchema returns: `z.infer` is the instance's column properties. */
 export type SelectSchema<S, O = {}> = z.ZodObject<

@@ -4,6 +4,7 @@ import {
   ArgumentError,
   column,
   declarativeBase,
+  ForeignKey,
   Integer,
   MetaData,
   relationship,
@@ -351,6 +352,23 @@ describe("relationships (with)", () => {
     }
     const PlayerOut = createSelectSchema(Player, { with: { team: true } });
     expect(PlayerOut.parse({ id: 1, teamId: null, team: null })).toEqual({ id: 1, teamId: null, team: null });
+  });
+
+  it("builds a nested schema on first use: it may be declared before the target class exists", () => {
+    const Base = declarativeBase();
+    class Team extends Base.table("teams", { id: column(Integer).primaryKey() }) {
+      static players = relationship(() => Player);
+      declare players: Player[];
+    }
+    const TeamOut = createSelectSchema(Team, { with: { players: true } });
+    class Player extends Base.table("players", {
+      id: column(Integer).primaryKey(),
+      teamId: column(Integer, ForeignKey("teams.id")),
+    }) {}
+    expect(TeamOut.parse({ id: 1, players: [{ id: 2, teamId: 1 }] })).toEqual({
+      id: 1,
+      players: [{ id: 2, teamId: 1 }],
+    });
   });
 
   it("names a relationship that does not exist", () => {
