@@ -21,6 +21,7 @@ export {
   type NamesByKind,
 } from "./autogenerate/include.js";
 export type { AutogenerateSettings } from "./autogenerate/settings.js";
+export { type BaselineOptions, type BaselineResult, baseline } from "./commands/baseline.js";
 export { type CheckResult, check } from "./commands/check.js";
 export { type CommandOptions, type RevisionSummary, summarize } from "./commands/common.js";
 export { type InitOptions, type InitResult, init, listTemplates } from "./commands/init.js";

@@ -1,11 +1,13 @@
 /**
  * The database side of the comparison: every table of each schema involved, read in bulk (a fixed
  * number of catalog queries per schema, whatever the number of tables), and PostgreSQL's enum
- * types. The version table is left out: it is the migration tool's, not the models'.
+ * types. The version table is left out: it is the migration tool's, not the models'. So is
+ * Alembic's (`alembic_version`), which a database taken over from Alembic keeps.
  */
 import type { Dialect } from "../../dialects/dialect.js";
 import type { CatalogExec, ReflectedEnum, ReflectedTable } from "../../dialects/reflection.js";
 import type { Connection } from "../../engine/connection.js";
+import { ALEMBIC_VERSION_TABLE } from "../pull/alembic.js";
 
 /** `schema.name`, or `name` in the default schema: how both sides key tables and enum types. */
 export function qualifiedKey(schema: string | null | undefined, name: string): string {
@@ -35,8 +37,10 @@ export async function reflectDatabase(
   const tables = new Map<string, ReflectedTable>();
   const enums = new Map<string, ReflectedEnum>();
   // The version table may be configured as the default schema by name: skip it there too.
+  // Alembic's is skipped as well: after a takeover it stays, for a Python service still beside us.
   const isVersionTable = (schema: string | null, name: string) =>
-    name === versionTable.name && (schema === null || schema === versionTable.schema);
+    name === ALEMBIC_VERSION_TABLE ||
+    (name === versionTable.name && (schema === null || schema === versionTable.schema));
   for (const schema of schemas) {
     for (const [name, table] of await dialect.reflection.reflectTables(exec, schema))
       if (!isVersionTable(schema, name)) tables.set(qualifiedKey(schema, name), table);

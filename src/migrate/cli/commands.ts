@@ -3,9 +3,11 @@ import { check } from "../commands/check.js";
 import { init, listTemplates } from "../commands/init.js";
 import { branches, current, heads, history, show } from "../commands/inspect.js";
 import { downgrade, upgrade } from "../commands/migrate.js";
+import { pull } from "../commands/pull.js";
 import { merge, revision } from "../commands/revision.js";
 import { stamp } from "../commands/stamp.js";
 import type { ResolvedConfig } from "../config/config.js";
+import { findConfigFile } from "../config/load-config.js";
 import { type FlagSpec, UsageError } from "./args.js";
 import {
   formatBranches,
@@ -136,9 +138,14 @@ export const COMMANDS: readonly CliCommand[] = [
         value: "OLD:NEW",
         help: "rename hint for autogenerate: table old:new, or column table.old:new",
       },
+      {
+        name: "baseline",
+        type: "boolean",
+        help: "first revision of an existing database: creates its current schema, stamped (not run) on it",
+      },
     ],
     details:
-      '  athanor revision -m "create kits"\n  athanor revision --autogenerate -m "add serial_number to kits"',
+      '  athanor revision -m "create kits"\n  athanor revision --autogenerate -m "add serial_number to kits"\n  athanor revision --baseline -m "baseline"   (an existing database, or one Alembic manages)',
     async run(input) {
       if (input.positionals.length)
         throw new UsageError(`unexpected argument '${input.positionals[0]}' (quote the message: -m "...")`);
@@ -152,11 +159,60 @@ export const COMMANDS: readonly CliCommand[] = [
         revId: str(f["rev-id"]),
         dependsOn: strs(f["depends-on"]),
         renames: strs(f.rename),
+        baseline: f.baseline === true,
+        log: input.log,
       });
       for (const w of result.warnings) input.log(`warning: ${w}`);
       if (result.path === null)
         return { text: "No changes in schema detected; no revision file written.\n", result };
       return { text: `Generated ${result.path}\n`, result };
+    },
+  },
+  {
+    name: "pull",
+    summary: "write models from the database's current schema",
+    usage: "[-o FILE] [--force] [--schema NAME] [--table NAME] [--exclude NAME] [--skip-views]",
+    flags: [
+      {
+        name: "output",
+        short: "o",
+        type: "string",
+        value: "FILE",
+        help: "write the models here (default: stdout)",
+      },
+      { name: "force", type: "boolean", help: "replace an existing output file" },
+      { name: "schema", type: "list", value: "NAME", help: "also pull this schema (repeatable)" },
+      { name: "table", type: "list", value: "NAME", help: "only these tables: names or globs (repeatable)" },
+      {
+        name: "exclude",
+        type: "list",
+        value: "NAME",
+        help: "leave these tables out: names or globs (repeatable)",
+      },
+      { name: "skip-views", type: "boolean", help: "do not pull views" },
+    ],
+    details:
+      "  athanor pull -o src/models.ts\n  athanor pull --url postgresql://localhost/app --exclude 'legacy_*' > models.ts\n  Works without athanor.config.ts when --url or DATABASE_URL names the database.",
+    async run(input) {
+      if (input.positionals.length) throw new UsageError(`unexpected argument '${input.positionals[0]}'`);
+      const f = input.flags;
+      const hasConfig = typeof f.config === "string" || findConfigFile() !== null;
+      const config = hasConfig ? await input.config() : { url: str(f.url) };
+      const result = await pull(config, {
+        output: str(f.output),
+        force: f.force === true,
+        schemas: strs(f.schema),
+        tables: strs(f.table),
+        exclude: strs(f.exclude),
+        views: f["skip-views"] !== true,
+        log: input.log,
+      });
+      const summary = `Pulled ${Object.keys(result.tables).length} tables and ${result.views.length} views in ${result.seconds.toFixed(2)} s`;
+      if (result.path === null) {
+        input.log(summary);
+        return { text: result.text, result };
+      }
+      return { text: `${summary}: wrote ${result.path}\n`, result };
     },
   },
   {

@@ -40,7 +40,7 @@ export interface PullResult {
   /** The file written, or null. */
   readonly path: string | null;
   /** Qualified names of the tables pulled, and the class or Table each became. */
-  readonly tables: ReadonlyMap<string, string>;
+  readonly tables: Readonly<Record<string, string>>;
   readonly views: readonly string[];
   /** Columns whose types the models approximate (each also a comment in the file). */
   readonly warnings: readonly string[];
@@ -113,7 +113,7 @@ export async function pull(config: ConfigSource, options: PullOptions = {}): Pro
     return {
       text: source.text,
       path,
-      tables: source.names,
+      tables: Object.fromEntries(source.names),
       views: views.map((v) => qualifiedKey(v.schema, v.name)),
       warnings: source.warnings,
       alembicRevisions: alembic,

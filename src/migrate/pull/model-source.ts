@@ -114,14 +114,14 @@ function arrayOf(items: readonly Doc[]): Code {
   return array(items);
 }
 
-/** Columns most model tables repeat identically: the abstract base's (at least two of them). */
+/** Columns a strict majority of model tables repeat identically: the abstract base's (at least two). */
 function sharedColumns(models: readonly TablePlan[]): Set<string> {
   if (models.length < 2) return new Set();
   const counts = new Map<string, number>();
   for (const p of models)
     for (const c of p.columns) counts.set(c.signature, (counts.get(c.signature) ?? 0) + 1);
   const shared = new Set(
-    [...counts].filter(([, n]) => n >= 2 && n * 2 >= models.length).map(([signature]) => signature),
+    [...counts].filter(([, n]) => n >= 2 && n * 2 > models.length).map(([signature]) => signature),
   );
   return shared.size >= 2 ? shared : new Set();
 }
