@@ -95,6 +95,16 @@ export const routes: Route[] = [
     },
   },
   {
+    // Holds its connection for a while: the next request waits on the pool.
+    method: "POST",
+    path: "/hold",
+    async handle(db, { body }) {
+      await db.scalar(select(Kit.id).limit(1));
+      await delay(Math.min(Number(body.ms), 5_000));
+      return { status: 200, body: { held: body.ms } };
+    },
+  },
+  {
     // Each request's own session, the same one currentSession() gives deep in the call chain.
     method: "GET",
     path: "/whoami",
