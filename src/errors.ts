@@ -148,6 +148,27 @@ export class NotSupportedError extends DatabaseError {}
 
 /** The pool had no connection to give within poolTimeout. */
 export class TimeoutError extends AthanorError {}
+/**
+ * A statement was stopped before it finished: its `timeout` (statementTimeout on the engine, or
+ * per execution) ran out, or its AbortSignal fired. `reason` says which. `connectionInvalidated`
+ * tells whether the connection was discarded (the server did not confirm the cancel in time) or
+ * is usable again (after rollback() when a transaction was open).
+ */
+export class StatementCancelledError extends OperationalError {
+  readonly reason: "timeout" | "aborted";
+  constructor(
+    message: string,
+    options: {
+      reason: "timeout" | "aborted";
+      orig: unknown;
+      statement?: string;
+      connectionInvalidated?: boolean;
+    },
+  ) {
+    super(message, options);
+    this.reason = options.reason;
+  }
+}
 /** A connection or result was used after it was closed. */
 export class ResourceClosedError extends InvalidRequestError {}
 

@@ -53,6 +53,14 @@ export interface DriverConnection {
     batchSize: number,
     opts?: ExecuteOptions,
   ): AsyncIterable<{ fields: readonly string[]; rows: unknown[][] }>;
+  /**
+   * Asks the server to stop the statement running on this connection (PostgreSQL's cancel
+   * request, MySQL's KILL QUERY from a second connection); the running call then rejects.
+   * Absent where a running statement cannot be interrupted (SQLite and PGlite run in-process).
+   */
+  cancel?(): Promise<void>;
+  /** True once the connection cannot take another statement (a driver gave up on one still running). */
+  readonly unusable?: boolean;
   /** Whether the connection reports an open transaction (where the driver can tell). */
   readonly inTransaction?: boolean;
   close(): Promise<void>;

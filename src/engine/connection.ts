@@ -1,11 +1,18 @@
 import type { Dialect, IsolationLevel, PreparedStatement } from "../dialects/dialect.js";
 import type { DriverConnection, DriverResult, ExecuteOptions } from "../dialects/driver.js";
-import { ArgumentError, type AthanorError, InvalidRequestError, ResourceClosedError } from "../errors.js";
+import {
+  ArgumentError,
+  type AthanorError,
+  InvalidRequestError,
+  ResourceClosedError,
+  StatementCancelledError,
+} from "../errors.js";
 import { isDdl } from "../schema/ddl.js";
 import { kDdlRunner } from "../schema/protocols.js";
 import type { BindValues, CompiledStatement } from "../sql/compiler/compiled.js";
 import { Insert, insert } from "../sql/dml.js";
 import type { Node } from "../sql/node.js";
+import { checkTimeout, mergeLimits, runLimited, type StatementLimits } from "./cancel.js";
 import type { Engine } from "./engine.js";
 import { newestOf } from "./newest.js";
 import type { PooledConnection } from "./pool.js";
@@ -24,6 +31,10 @@ export interface ExecutionOptions {
   readonly yieldPer?: number;
   /** Isolation level for this connection's next transactions. */
   readonly isolationLevel?: IsolationLevel;
+  /** Milliseconds the statement may run before it is cancelled on the server (see StatementLimits). */
+  readonly timeout?: number;
+  /** Cancels the statement when it fires: on the server, or before sending. */
+  readonly signal?: AbortSignal;
   [key: string]: unknown;
 }
 
@@ -111,6 +122,8 @@ export class Connection implements AsyncDisposable {
   #savepoints = 0;
   #isolation: IsolationLevel | null = null;
   #executionOptions: ExecutionOptions;
+  /** Timeout and signal of the statements running now (engine's statementTimeout by default). */
+  #limits: StatementLimits | null;
   /** createAll / dropAll / reflect on this connection, inside its current transaction. */
   get [kDdlRunner]() {
     return schemaRunner((fn) => fn(this));
@@ -121,6 +134,8 @@ export class Connection implements AsyncDisposable {
     this.dialect = engine.dialect;
     this.#pooled = pooled;
     this.#executionOptions = executionOptions;
+    const timeout = engine.options.statementTimeout;
+    this.#limits = timeout === undefined ? null : { timeout };
     newest.current = this;
   }
 
@@ -286,13 +301,20 @@ export class Connection implements AsyncDisposable {
         "The connection was lost during this transaction, so it cannot commit. Call rollback() and retry the work.",
       );
     }
+    const signal = this.#limits?.signal;
+    if (signal?.aborted)
+      throw new StatementCancelledError(
+        "The commit was aborted by its AbortSignal before COMMIT was sent; the transaction is still open: roll back or commit again.",
+        { reason: "aborted", orig: signal.reason, statement: "COMMIT" },
+      );
     const wasActive = this.#tx === "active";
     this.#tx = "none";
     this.#savepoints = 0;
     if (!wasActive) return;
     const pooled = this.#ensurePooled();
     pooled.inTransaction = false;
-    await this.#driverCall("COMMIT", [], pooled);
+    // A COMMIT cancelled half-way leaves its outcome unknown: once sent, it runs to the end.
+    await this.#unlimited(() => this.#driverCall("COMMIT", [], pooled));
     if (this.engine.events.has("commit")) this.engine.events.emit("commit", { raw: pooled.driver.raw });
   }
 
@@ -314,16 +336,51 @@ export class Connection implements AsyncDisposable {
     if (wasInvalid || !wasActive) return;
     const pooled = this.#ensurePooled();
     pooled.inTransaction = false;
-    await this.#driverCall("ROLLBACK", [], pooled);
+    // After a cancel the signal has fired: the ROLLBACK that follows must still run.
+    await this.#unlimited(() => this.#driverCall("ROLLBACK", [], pooled));
     if (this.engine.events.has("rollback")) this.engine.events.emit("rollback", { raw: pooled.driver.raw });
   }
 
-  /** Compiles (or reuses) and runs a statement. A list of parameter sets runs it for each (executemany). */
+  /**
+   * @internal Runs `fn` with `limits` on every statement it sends here (narrowing the ones in
+   * force): what execute({ timeout, signal }) and the Session's flush / commit use.
+   */
+  async _withLimits<T>(limits: StatementLimits, fn: () => Promise<T>): Promise<T> {
+    checkTimeout(limits.timeout, "execute");
+    const saved = this.#limits;
+    this.#limits = mergeLimits(saved, limits);
+    try {
+      return await fn();
+    } finally {
+      this.#limits = saved;
+    }
+  }
+
+  /** Runs `fn` with no timeout or signal (ROLLBACK after a cancel, COMMIT once sent). */
+  async #unlimited<T>(fn: () => Promise<T>): Promise<T> {
+    const saved = this.#limits;
+    this.#limits = null;
+    try {
+      return await fn();
+    } finally {
+      this.#limits = saved;
+    }
+  }
+
+  /**
+   * Compiles (or reuses) and runs a statement. A list of parameter sets runs it for each
+   * (executemany). `opts.timeout` (ms) and `opts.signal` cancel it on the server (PostgreSQL,
+   * MySQL/MariaDB) and reject with StatementCancelledError.
+   */
   async execute<S extends Node>(
     stmt: S,
     params?: Params | readonly Params[],
     opts?: ExecutionOptions,
   ): Promise<Result<ItemsOf<S>>> {
+    if (opts !== undefined && (opts.timeout !== undefined || opts.signal !== undefined)) {
+      const { timeout, signal, ...rest } = opts;
+      return this._withLimits({ timeout, signal }, () => this.execute(stmt, params, rest));
+    }
     if (Array.isArray(params))
       return this.#executeMany(stmt, params as readonly Params[]) as Promise<Result<ItemsOf<S>>>;
     if (isDdl(stmt)) {
@@ -342,18 +399,20 @@ export class Connection implements AsyncDisposable {
   async scalar<S extends Node>(
     stmt: S,
     params?: Params,
+    opts?: ExecutionOptions,
   ): Promise<
     ItemsOf<S> extends readonly [infer F, ...unknown[]] ? import("../sql/typing.js").ItemValue<F> | null : any
   > {
-    return (await this.execute(stmt, params)).scalar() as never;
+    return (await this.execute(stmt, params, opts)).scalar() as never;
   }
 
   /** The first column of every row. */
   async scalars<S extends Node>(
     stmt: S,
     params?: Params,
+    opts?: ExecutionOptions,
   ): Promise<ScalarResult<import("../sql/typing.js").ScalarOf<ItemsOf<S>>>> {
-    return (await this.execute(stmt, params)).scalars();
+    return (await this.execute(stmt, params, opts)).scalars();
   }
 
   /** @internal Runs an already prepared statement (the ORM prepares its own). */
@@ -403,7 +462,14 @@ export class Connection implements AsyncDisposable {
     const pooled = this.#pooled ?? (await this.#connection());
     const opts = driverOptions(compiled, firstColumn ? "column" : "rows");
     let res: DriverResult;
-    if (this.#quiet()) {
+    if (this.#limits !== null && this.#quiet()) {
+      const driver = pooled.driver;
+      try {
+        res = await runLimited(driver, this.#limits, sql, () => driver.execute(sql, values, opts));
+      } catch (e) {
+        throw await this.#handleError(e, sql, values);
+      }
+    } else if (this.#quiet()) {
       // No listeners, no echo: call the driver directly (synchronously where it can).
       const driver = pooled.driver;
       try {
@@ -434,7 +500,8 @@ export class Connection implements AsyncDisposable {
     single = false,
   ): DriverResult | Promise<never> | null {
     const pooled = this.#pooled;
-    if (pooled === null || pooled.driver.executeSync === undefined || !this.#quiet()) return null;
+    if (pooled === null || pooled.driver.executeSync === undefined || !this.#quiet() || this.#limits !== null)
+      return null;
     const { compiled, binds } = prepared;
     if (this.#tx !== "active" && !this.#transactionReadySync(stmt, compiled)) return null;
     const { sql, values } = compiled.bind(binds, params);
@@ -635,7 +702,14 @@ export class Connection implements AsyncDisposable {
       events.emit("beforeExecute", { sql, params, statement: stmt, cached, executemany });
     const logging = engine.logger !== null;
     const start = logging || events.has("afterExecute") ? performance.now() : 0;
-    const res = await this.#guard(() => run(pooled.driver), sql, params);
+    const limits = this.#limits;
+    const res = await this.#guard(
+      limits === null
+        ? () => run(pooled.driver)
+        : () => runLimited(pooled.driver, limits, sql, () => run(pooled.driver)),
+      sql,
+      params,
+    );
     if (start) {
       const durationMs = performance.now() - start;
       if (logging) engine.logStatement(sql, params, durationMs, call.cached);
@@ -670,8 +744,17 @@ export class Connection implements AsyncDisposable {
             params: values,
             hideParameters: this.engine.options.hideParameters,
           });
-    // A lost connection: discard it, and every pooled one opened before (the server went away).
-    if ((mapped as { connectionInvalidated?: boolean }).connectionInvalidated) await this.#invalidate(true);
+    if (mapped instanceof StatementCancelledError) {
+      // A cancel the server did not confirm: this connection alone is discarded (never lent busy).
+      if (mapped.connectionInvalidated) await this.#invalidate(false);
+    } else if ((mapped as { connectionInvalidated?: boolean }).connectionInvalidated) {
+      // A lost connection: discard it, and every pooled one opened before (the server went away).
+      await this.#invalidate(true);
+    } else if (this.#pooled?.driver.unusable) {
+      // The driver gave up on a statement still running (node-pg's query_timeout): discard it.
+      (mapped as { connectionInvalidated?: boolean }).connectionInvalidated = true;
+      await this.#invalidate(false);
+    }
     const replaced = this.engine.events.emit("handleError", { error: mapped, sql, params: values });
     return replaced ?? mapped;
   }

@@ -5,6 +5,7 @@ import { PgDialect } from "../dialects/postgresql/dialect.js";
 import { SqliteDialect } from "../dialects/sqlite/dialect.js";
 import { ArgumentError, AthanorError } from "../errors.js";
 import { kDdlRunner } from "../schema/protocols.js";
+import { checkTimeout } from "./cancel.js";
 import { Connection, type ExecutionOptions } from "./connection.js";
 import { EventHub, type EventName, type Listener } from "./events.js";
 import {
@@ -41,6 +42,13 @@ export interface EngineOptions extends PoolOptions {
   executionOptions?: ExecutionOptions;
   /** Keep parameter values out of logs and error messages. */
   hideParameters?: boolean;
+  /**
+   * Milliseconds any statement may run before it is cancelled on the server (PostgreSQL cancel
+   * request, MySQL KILL QUERY) and fails with StatementCancelledError; per call, execute(...,
+   * { timeout }) narrows it. SQLite and PGlite run in-process and cannot stop a running
+   * statement: there the limit is checked before each statement.
+   */
+  statementTimeout?: number;
 }
 
 /** Creates the dialect object for a URL; an explicit registry, no import side effects. */
@@ -96,6 +104,7 @@ export class Engine {
     this.url = url;
     this.dialect = dialect;
     this.options = options;
+    checkTimeout(options.statementTimeout, "createEngine({ statementTimeout })");
     this.logger = options.echo ? (options.logger ?? consoleLogger) : null;
     const poolLogger = options.echoPool ? (options.logger ?? consoleLogger) : null;
     const poolDebug =

@@ -1,3 +1,4 @@
+export type { StatementLimits } from "./cancel.js";
 export { Connection, type ExecutionOptions, type ItemsOf, type Params } from "./connection.js";
 export { createEngine, Engine, type EngineOptions, type Logger } from "./engine.js";
 export type { EngineEvents, EventName } from "./events.js";

@@ -38,9 +38,21 @@ export function mysqlConnectionOptions(
 
 class MysqlConnection implements DriverConnection {
   readonly raw: Connection;
-  constructor(conn: Connection) {
+  readonly #open: () => Promise<Connection>;
+  constructor(conn: Connection, open: () => Promise<Connection>) {
     this.raw = conn;
+    this.#open = open;
     conn.on("error", () => undefined);
+  }
+
+  /** KILL QUERY from a second connection: MySQL has no cancel on the connection itself. */
+  async cancel(): Promise<void> {
+    const killer = await this.#open();
+    try {
+      await killer.query(`KILL QUERY ${Number(this.raw.threadId)}`);
+    } finally {
+      await killer.end().catch(() => killer.destroy());
+    }
   }
 
   async execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
@@ -162,9 +174,11 @@ export async function connectMysql(
   connectArgs: Readonly<Record<string, unknown>>,
 ): Promise<DriverConnection> {
   const mod = await loadDriverModule<{ default: Mysql2Module }>("mysql2/promise", String(url));
-  const conn = await (mod.default ?? (mod as unknown as Mysql2Module)).createConnection(
-    mysqlConnectionOptions(url, connectArgs),
-  );
+  const open = () =>
+    (mod.default ?? (mod as unknown as Mysql2Module)).createConnection(
+      mysqlConnectionOptions(url, connectArgs),
+    );
+  const conn = await open();
   await conn.query("SET time_zone = '+00:00'");
-  return new MysqlConnection(conn);
+  return new MysqlConnection(conn, open);
 }

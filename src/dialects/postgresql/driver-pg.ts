@@ -1,3 +1,4 @@
+import { connect as netConnect } from "node:net";
 import type { Client, ClientConfig, QueryArrayResult } from "pg";
 import type { ConnectionUrl } from "../dialect.js";
 import {
@@ -51,6 +52,7 @@ class PgConnection implements DriverConnection {
   readonly raw: Client;
   readonly #types: TypeParsers;
   #closed = false;
+  #unusable = false;
 
   constructor(client: Client, types: TypeParsers) {
     this.raw = client;
@@ -62,12 +64,23 @@ class PgConnection implements DriverConnection {
   }
 
   async execute(sql: string, params: readonly unknown[], opts?: ExecuteOptions): Promise<DriverResult> {
-    const res: QueryArrayResult = await this.raw.query({
-      text: sql,
-      values: params as unknown[],
-      rowMode: "array",
-      name: opts?.name,
-    });
+    let res: QueryArrayResult;
+    try {
+      res = await this.raw.query({
+        text: sql,
+        values: params as unknown[],
+        rowMode: "array",
+        name: opts?.name,
+      });
+    } catch (e) {
+      // node-pg's own query_timeout rejects while the query still runs on the server and the
+      // client stays busy with it: cancel it there and never lend this connection again.
+      if ((e as Error)?.message === "Query read timeout") {
+        this.#unusable = true;
+        void this.cancel();
+      }
+      throw e;
+    }
     return {
       rows: res.rows,
       fields: res.fields.length ? res.fields.map((f) => f.name) : null,
@@ -123,8 +136,39 @@ class PgConnection implements DriverConnection {
     return this.#closed;
   }
 
+  get unusable(): boolean {
+    return this.#unusable;
+  }
+
+  /**
+   * PostgreSQL's cancel request, as libpq's PQcancel sends it: a new socket carrying the
+   * backend's process id and secret key. Resolves once the server has read it.
+   */
+  cancel(): Promise<void> {
+    const client = this.raw as Client & { processID: number | null; secretKey: number | null };
+    const { processID, secretKey, host, port } = client;
+    if (processID === null || secretKey === null) return Promise.resolve();
+    const packet = Buffer.alloc(16);
+    packet.writeInt32BE(16, 0);
+    packet.writeInt32BE(80877102, 4);
+    packet.writeInt32BE(processID, 8);
+    packet.writeInt32BE(secretKey, 12);
+    return new Promise((resolve) => {
+      const socket = host?.startsWith("/") ? netConnect(`${host}/.s.PGSQL.${port}`) : netConnect(port, host);
+      socket.setTimeout(2000, () => socket.destroy());
+      socket.on("connect", () => socket.end(packet));
+      socket.on("error", () => resolve());
+      socket.on("close", () => resolve());
+    });
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#unusable) {
+      // end() would queue behind the statement still running: drop the socket instead.
+      (this.raw as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      return;
+    }
     await this.raw.end().catch(() => undefined);
   }
 }

@@ -1,3 +1,4 @@
+import type { StatementLimits } from "../../engine/cancel.js";
 import type { Connection, ExecutionOptions, ItemsOf, Params } from "../../engine/connection.js";
 import type { Engine } from "../../engine/engine.js";
 import { newestOf } from "../../engine/newest.js";
@@ -226,8 +227,22 @@ export class Session implements AsyncDisposable {
       );
   }
 
-  /** Flushes, commits, and (expireOnCommit) expires every object so the next read is fresh. */
-  async commit(): Promise<void> {
+  /**
+   * Flushes, commits, and (expireOnCommit) expires every object so the next read is fresh.
+   * `limits`: a timeout per statement of the flush and an AbortSignal (checked up to COMMIT,
+   * which once sent runs to the end).
+   */
+  async commit(limits?: StatementLimits): Promise<void> {
+    if (
+      limits !== undefined &&
+      this.#conn === null &&
+      (this.transaction || this.#hasPendingWork() || this.#hasDirty())
+    )
+      await this.connection();
+    if (limits !== undefined && this.#conn !== null) {
+      const conn = this.#conn;
+      return conn._withLimits(limits, () => this.commit());
+    }
     this.checkUsable();
     if (!this.transaction) {
       if (!this.#hasPendingWork() && !this.#hasDirty()) return;
@@ -540,8 +555,17 @@ export class Session implements AsyncDisposable {
 
   // ---------------------------------------------------------------- flush
 
-  /** Writes pending changes now (inside the current transaction). */
-  async flush(): Promise<void> {
+  /**
+   * Writes pending changes now (inside the current transaction). `limits`: a timeout per
+   * statement and an AbortSignal, which cancel the running statement on the server.
+   */
+  async flush(limits?: StatementLimits): Promise<void> {
+    if (limits !== undefined) {
+      this.checkUsable();
+      if (!this.#hasPendingWork() && !this.#hasDirty()) return;
+      const conn = await this.connection();
+      return conn._withLimits(limits, () => this.flush());
+    }
     this.checkUsable();
     if (this.#flushing) return;
     // Nothing new, deleted or changed: no flush (one comparison per loaded object, as cheap as
@@ -599,6 +623,12 @@ export class Session implements AsyncDisposable {
     // Not an async function: a query answered without waiting settles one promise, not three.
     try {
       this.checkUsable();
+      if (opts !== undefined && (opts.timeout !== undefined || opts.signal !== undefined)) {
+        const { timeout, signal, ...rest } = opts;
+        return this.connection().then((conn) =>
+          conn._withLimits({ timeout, signal }, () => executeOrm(this, stmt, params, rest)),
+        ) as Promise<Result<ItemsOf<S>>>;
+      }
       return executeOrm(this, stmt, params, opts) as Promise<Result<ItemsOf<S>>>;
     } catch (e) {
       return Promise.reject(e);
