@@ -207,7 +207,8 @@ export const COMMANDS: readonly CliCommand[] = [
         views: f["skip-views"] !== true,
         log: input.log,
       });
-      const summary = `Pulled ${Object.keys(result.tables).length} tables and ${result.views.length} views in ${result.seconds.toFixed(2)} s`;
+      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+      const summary = `Pulled ${count(Object.keys(result.tables).length, "table")} and ${count(result.views.length, "view")} in ${result.seconds.toFixed(2)} s`;
       if (result.path === null) {
         input.log(summary);
         return { text: result.text, result };
