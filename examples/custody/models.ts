@@ -1,7 +1,7 @@
 // The seeds' Custody Manager models: users, kits, custody and maintenance events, plus a
 // many-to-many (kits <-> tags) and a one-to-one (user <-> profile).
 import {
-  Boolean,
+  BOOLEAN,
   column,
   DateTime,
   Enum,
@@ -11,9 +11,9 @@ import {
   Integer,
   Numeric,
   relationship,
-  String,
   Table,
   Text,
+  VARCHAR,
 } from "athanor";
 import { Base } from "./db.js";
 
@@ -49,12 +49,12 @@ export const CustodyEventType = {
 export const MaintenanceKind = { inspection: "inspection", repair: "repair", cleaning: "cleaning" } as const;
 
 export class User extends BaseModel.table("users", {
-  email: column(String(255)).unique().index(),
-  name: column(String(100)),
+  email: column(VARCHAR(255)).unique().index(),
+  name: column(VARCHAR(100)),
   role: column(Enum(UserRole)).default(UserRole.volunteer),
-  oauthProvider: column(String(50)).nullable(),
-  verifiedAdult: column(Boolean).default(false),
-  isActive: column(Boolean).default(true),
+  oauthProvider: column(VARCHAR(50)).nullable(),
+  verifiedAdult: column(BOOLEAN).default(false),
+  isActive: column(BOOLEAN).default(true),
 }) {
   static custodyEvents = relationship(() => CustodyEvent, { backPopulates: "user" });
   static profile = relationship(() => Profile, {
@@ -82,9 +82,9 @@ export const kitTags = new Table("kit_tags", Base.metadata, {
 });
 
 export class Kit extends BaseModel.table("kits", {
-  code: column(String(50)).unique().index(),
-  description: column(String(200)),
-  serialNumber: column(String(100)).nullable(),
+  code: column(VARCHAR(50)).unique().index(),
+  description: column(VARCHAR(200)),
+  serialNumber: column(VARCHAR(100)).nullable(),
   status: column(Enum(KitStatus)).default(KitStatus.available),
   value: column(Numeric(10, 2)).nullable(),
 }) {
@@ -103,7 +103,7 @@ export class Kit extends BaseModel.table("kits", {
   declare tags: Tag[];
 }
 
-export class Tag extends BaseModel.table("tags", { name: column(String(50)).unique() }) {
+export class Tag extends BaseModel.table("tags", { name: column(VARCHAR(50)).unique() }) {
   static kits = relationship(() => Kit, { secondary: kitTags, backPopulates: "tags" });
   declare kits: Kit[];
 }
@@ -115,7 +115,7 @@ export class CustodyEvent extends BaseModel.table(
     userId: column(Integer, ForeignKey("users.id")),
     eventType: column(Enum(CustodyEventType)),
     notes: column(Text).nullable(),
-    attestationAccepted: column(Boolean).default(false),
+    attestationAccepted: column(BOOLEAN).default(false),
     expectedReturnDate: column(DateTime({ timezone: true })).nullable(),
   },
   { indexes: [Index("ix_kit_created", "kitId", "createdAt")] },

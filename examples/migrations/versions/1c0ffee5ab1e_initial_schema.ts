@@ -6,7 +6,7 @@
  * Create Date: 2026-11-22T05:11:07.614Z
  */
 import {
-  Boolean,
+  BOOLEAN,
   column,
   DateTime,
   Enum,
@@ -14,9 +14,9 @@ import {
   Index,
   Integer,
   Numeric,
-  String,
   Text,
   UniqueConstraint,
+  VARCHAR,
 } from "athanor";
 import type { Operations } from "athanor/migrate";
 
@@ -38,8 +38,8 @@ export async function upgrade(op: Operations): Promise<void> {
       id: column(Integer).primaryKey(),
       created_at: column(DateTime({ timezone: true })).serverDefault(func.now()),
       updated_at: column(DateTime({ timezone: true })).serverDefault(func.now()),
-      code: column(String(50)),
-      description: column(String(200)),
+      code: column(VARCHAR(50)),
+      description: column(VARCHAR(200)),
       status: column(
         Enum(["available", "checked_out", "maintenance", "lost"], {
           name: "kits_status",
@@ -55,16 +55,16 @@ export async function upgrade(op: Operations): Promise<void> {
       id: column(Integer).primaryKey(),
       created_at: column(DateTime({ timezone: true })).serverDefault(func.now()),
       updated_at: column(DateTime({ timezone: true })).serverDefault(func.now()),
-      email: column(String(255)),
-      name: column(String(100)),
+      email: column(VARCHAR(255)),
+      name: column(VARCHAR(100)),
       role: column(
         Enum(["admin", "armorer", "coach", "volunteer", "parent"], {
           name: "users_role",
         }),
       ),
-      oauth_provider: column(String(50)).nullable(),
-      verified_adult: column(Boolean),
-      is_active: column(Boolean),
+      oauth_provider: column(VARCHAR(50)).nullable(),
+      verified_adult: column(BOOLEAN),
+      is_active: column(BOOLEAN),
     },
     Index("ix_users_email", "email", { unique: true }),
   );
@@ -82,7 +82,7 @@ export async function upgrade(op: Operations): Promise<void> {
         }),
       ),
       notes: column(Text()).nullable(),
-      attestation_accepted: column(Boolean),
+      attestation_accepted: column(BOOLEAN),
       expected_return_date: column(DateTime({ timezone: true })).nullable(),
     },
     Index("ix_kit_created", "kit_id", "created_at"),
@@ -93,7 +93,7 @@ export async function upgrade(op: Operations): Promise<void> {
       id: column(Integer).primaryKey(),
       created_at: column(DateTime({ timezone: true })).serverDefault(func.now()),
       updated_at: column(DateTime({ timezone: true })).serverDefault(func.now()),
-      name: column(String(50)),
+      name: column(VARCHAR(50)),
     },
     UniqueConstraint("name"),
   );

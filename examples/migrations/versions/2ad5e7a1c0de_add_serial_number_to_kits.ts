@@ -5,7 +5,7 @@
  * Revises: 1c0ffee5ab1e
  * Create Date: 2026-11-22T05:11:12.157Z
  */
-import { column, String } from "athanor";
+import { column, VARCHAR } from "athanor";
 import type { Operations } from "athanor/migrate";
 
 export const revision = "2ad5e7a1c0de";
@@ -16,7 +16,7 @@ export const message = "add serial_number to kits";
 export const createDate = "2026-11-22T05:11:12.157Z";
 
 export async function upgrade(op: Operations): Promise<void> {
-  await op.addColumn("kits", "serial_number", column(String(100)).nullable());
+  await op.addColumn("kits", "serial_number", column(VARCHAR(100)).nullable());
 }
 
 export async function downgrade(op: Operations): Promise<void> {
