@@ -27,11 +27,13 @@ type Options = Record<string, unknown>;
  *   const KitOut = createSelectSchema(Kit, { with: { custodyEvents: true } });
  *   KitOut.parse(kit); // a plain object: columns and the kit's events
  */
-export function createSelectSchema<S extends SchemaSource, const O extends SelectOptions<S> = {}>(
+export function createSelectSchema<S extends SchemaSource>(source: S): SelectSchema<S>;
+export function createSelectSchema<S extends SchemaSource, const O extends SelectOptions<S>>(
   source: S,
-  options?: O & StrictSelect<O, ColumnsOf<S>, InstanceOf<S>>,
-): SelectSchema<S, O> {
-  return selectObject(sourceOf(source, "createSelectSchema"), (options ?? {}) as Options) as never;
+  options: O & StrictSelect<O, ColumnsOf<S>, InstanceOf<S>>,
+): SelectSchema<S, O>;
+export function createSelectSchema(source: SchemaSource, options?: Options): z.ZodObject {
+  return selectObject(sourceOf(source, "createSelectSchema"), options ?? {});
 }
 
 /**
@@ -42,21 +44,25 @@ export function createSelectSchema<S extends SchemaSource, const O extends Selec
  *
  *   const KitCreate = createInsertSchema(Kit, { code: (s) => s.regex(/^KIT-\d{3}$/) });
  */
-export function createInsertSchema<
-  S extends SchemaSource,
-  const O extends ColumnOverrides<ColumnsOf<S>> = {},
->(source: S, overrides?: O & StrictOverrides<O, ColumnsOf<S>>): InsertSchema<S, O> {
+export function createInsertSchema<S extends SchemaSource>(source: S): InsertSchema<S>;
+export function createInsertSchema<S extends SchemaSource, const O extends ColumnOverrides<ColumnsOf<S>>>(
+  source: S,
+  overrides: O & StrictOverrides<O, ColumnsOf<S>>,
+): InsertSchema<S, O>;
+export function createInsertSchema(source: SchemaSource, overrides?: Options): z.ZodObject {
   const src = sourceOf(source, "createInsertSchema");
-  return writeObject(src, (overrides ?? {}) as Options, (c) => c.required) as never;
+  return writeObject(src, overrides ?? {}, (c) => c.required);
 }
 
 /** A zod schema of a partial update (a PATCH body): every column optional, computed ones refused. */
-export function createUpdateSchema<
-  S extends SchemaSource,
-  const O extends ColumnOverrides<ColumnsOf<S>> = {},
->(source: S, overrides?: O & StrictOverrides<O, ColumnsOf<S>>): UpdateSchema<S, O> {
+export function createUpdateSchema<S extends SchemaSource>(source: S): UpdateSchema<S>;
+export function createUpdateSchema<S extends SchemaSource, const O extends ColumnOverrides<ColumnsOf<S>>>(
+  source: S,
+  overrides: O & StrictOverrides<O, ColumnsOf<S>>,
+): UpdateSchema<S, O>;
+export function createUpdateSchema(source: SchemaSource, overrides?: Options): z.ZodObject {
   const src = sourceOf(source, "createUpdateSchema");
-  return writeObject(src, (overrides ?? {}) as Options, () => false) as never;
+  return writeObject(src, overrides ?? {}, () => false);
 }
 
 function selectObject(src: Source, options: Options): z.ZodObject {
