@@ -107,10 +107,7 @@ export function enumObjects(
         names.set(type, known);
         continue;
       }
-      const fromUse = className(t) + camelCase(c.name).replace(/^./, (ch) => ch.toUpperCase());
-      const fromName = type.name ? pascal(type.name) : fromUse;
-      // SQLAlchemy names a PostgreSQL enum after its Python class, lowercased: prefer the use's spelling.
-      const wanted = type.name && fromUse.toLowerCase() === type.name.toLowerCase() ? fromUse : fromName;
+      const wanted = enumObjectName(className(t), c.name, type.name ?? null, type.nativeEnum);
       const name = scope.claim(wanted, `${wanted}Values`);
       names.set(type, name);
       if (shared) byKey.set(shared, name);
@@ -118,6 +115,21 @@ export function enumObjects(
     }
   }
   return { names, objects };
+}
+
+/**
+ * The `as const` object's name. SQLAlchemy names a PostgreSQL enum after its Python class,
+ * lowercased (`kitstatus`, `custodyeventtype`): when the name reads as the class, the property or
+ * both (`Kit` + `status`, `CustodyEvent` + `type` of `eventType`), that spelling is used.
+ */
+function enumObjectName(cls: string, columnName: string, enumName: string | null, native: boolean): string {
+  const prop = pascal(columnName);
+  const lastWord = prop.match(/[A-Z][a-z0-9]*$/)?.[0] ?? prop;
+  const candidates = [cls + prop, prop, cls + lastWord, cls];
+  if (enumName === null) return candidates[0]!;
+  const flat = enumName.replace(/_/g, "").toLowerCase();
+  // A non-native enum's name is its CHECK constraint's: a hint, not a type name.
+  return candidates.find((c) => c.toLowerCase() === flat) ?? (native ? pascal(enumName) : candidates[0]!);
 }
 
 function pascal(name: string): string {
