@@ -17,6 +17,7 @@ import {
   QueuePool,
   StaticPool,
 } from "./pool.js";
+import { type RetrySetting, retrying } from "./retry.js";
 import { schemaRunner } from "./schema-runner.js";
 import { type DatabaseUrl, makeUrl, SUPPORTED_URLS } from "./url.js";
 
@@ -209,7 +210,10 @@ export class Engine {
    * Runs `fn` in a transaction on a fresh connection: committed when `fn` resolves, rolled back
    * when it throws; the connection always goes back to the pool.
    */
-  async begin<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
+  async begin<T>(fn: (conn: Connection) => Promise<T>, opts?: { retry?: RetrySetting }): Promise<T> {
+    // Each run is a whole transaction on a fresh connection: a serialization failure or deadlock
+    // rolled the last one back.
+    if (opts?.retry !== undefined && opts.retry !== false) return retrying(() => this.begin(fn), opts.retry);
     const conn = await this.connect();
     try {
       await conn.begin();

@@ -5,5 +5,11 @@ export type { EngineEvents, EventName } from "./events.js";
 export { Inspector, inspect, type MultiReflectOptions } from "./inspector.js";
 export { NullPool, Pool, type PoolOptions, QueuePool, StaticPool } from "./pool.js";
 export { AsyncResult, Result, ScalarResult } from "./result.js";
+export {
+  isRetryableError,
+  type RetryOptions,
+  type RetrySetting,
+  retrying,
+} from "./retry.js";
 export { NestedTransaction, Transaction } from "./transaction.js";
 export { DatabaseUrl, makeUrl } from "./url.js";

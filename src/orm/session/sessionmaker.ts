@@ -1,3 +1,4 @@
+import { type RetrySetting, retrying } from "../../engine/retry.js";
 import { Session, type SessionOptions } from "./session.js";
 
 /** A configured Session factory, as SQLAlchemy's sessionmaker. */
@@ -6,9 +7,11 @@ export interface SessionFactory {
   (overrides?: Partial<SessionOptions>): Session;
   /**
    * Runs `fn` with a new session: committed when `fn` resolves, rolled back when it throws,
-   * closed either way (the seeds' `get_db_session`).
+   * closed either way (the seeds' `get_db_session`). With `retry`, a serialization failure or
+   * deadlock (SQLSTATE 40001 / 40P01, MySQL 1213) re-runs `fn` in a new session, with backoff:
+   * `SessionLocal.begin(fn, { retry: { attempts: 5 } })`. `fn` must be safe to run again.
    */
-  begin<T>(fn: (db: Session) => Promise<T>): Promise<T>;
+  begin<T>(fn: (db: Session) => Promise<T>, opts?: { retry?: RetrySetting }): Promise<T>;
   /** Changes the options of sessions made from now on. */
   configure(options: Partial<SessionOptions>): void;
   readonly options: Readonly<SessionOptions>;
@@ -19,7 +22,7 @@ export function sessionmaker(options: SessionOptions): SessionFactory {
   let current: SessionOptions = { ...options };
   const factory = ((overrides?: Partial<SessionOptions>) =>
     new Session(overrides ? { ...current, ...overrides } : current)) as SessionFactory;
-  factory.begin = async <T>(fn: (db: Session) => Promise<T>): Promise<T> => {
+  const once = async <T>(fn: (db: Session) => Promise<T>): Promise<T> => {
     const db = new Session(current);
     try {
       const result = await fn(db);
@@ -32,6 +35,8 @@ export function sessionmaker(options: SessionOptions): SessionFactory {
       await db.close();
     }
   };
+  factory.begin = <T>(fn: (db: Session) => Promise<T>, opts?: { retry?: RetrySetting }): Promise<T> =>
+    opts?.retry === undefined || opts.retry === false ? once(fn) : retrying(() => once(fn), opts.retry);
   factory.configure = (o) => {
     current = { ...current, ...o };
   };
