@@ -6,7 +6,9 @@ try {
   cli = await import("../dist/migrate/cli/main.js");
 } catch (e) {
   if (e?.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes("dist")) throw e;
-  process.stderr.write("error: athanor is not built (no dist/); in a checkout of its repository run `npm run build`\n");
+  process.stderr.write(
+    "error: athanor is not built (no dist/); in a checkout of its repository run `npm run build`\n",
+  );
   process.exit(1);
 }
 if (process.argv.includes("--verbose") || process.argv.includes("-v")) process.setSourceMapsEnabled(true);

@@ -12,7 +12,8 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const bin = (name) => join(root, "node_modules", ".bin", name);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 
 const out = mkdtempSync(join(tmpdir(), "athanor-pack-"));
 try {
@@ -20,10 +21,15 @@ try {
   const allowed = /^(dist\/|bin\/|README\.md$|LICENSE$|package\.json$)/;
   const stray = packed.files.map((f) => f.path).filter((p) => !allowed.test(p));
   if (stray.length > 0) throw new Error(`the tarball holds files users do not need: ${stray.join(", ")}`);
-  if (!packed.files.some((f) => f.path === "dist/index.js")) throw new Error("dist/ is missing: run `npm run build`");
-  console.log(`tarball: ${packed.files.length} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
+  if (!packed.files.some((f) => f.path === "dist/index.js"))
+    throw new Error("dist/ is missing: run `npm run build`");
+  console.log(
+    `tarball: ${packed.files.length} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`,
+  );
   process.stdout.write(run(bin("publint"), ["--strict", "--pack", "false"]));
-  process.stdout.write(run(bin("attw"), [join(out, packed.filename), "--profile", "esm-only", "--format", "table-flipped"]));
+  process.stdout.write(
+    run(bin("attw"), [join(out, packed.filename), "--profile", "esm-only", "--format", "table-flipped"]),
+  );
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -7,8 +7,13 @@ import { existsSync } from "node:fs";
 import { register } from "node:module";
 
 const dist = new URL("../../dist/", import.meta.url);
-const entries = { athanor: new URL("index.js", dist).href, "athanor/migrate": new URL("migrate/index.js", dist).href };
+const entries = {
+  athanor: new URL("index.js", dist).href,
+  "athanor/migrate": new URL("migrate/index.js", dist).href,
+};
 if (!existsSync(new URL("index.js", dist))) {
-  throw new Error("bench: Athanor is not built (no dist/index.js); run `npm run build` in the repository root");
+  throw new Error(
+    "bench: Athanor is not built (no dist/index.js); run `npm run build` in the repository root",
+  );
 }
 register("./athanor-js-hooks.mjs", import.meta.url, { data: { map: entries, dir: dist.href } });

@@ -34,7 +34,9 @@ describe("athanor CLI: configs and connections that fail", () => {
     writeFileSync(join(project.dir, "broken.ts"), "export default { url: ;\n");
     const syntax = await cli("heads", "--config", "broken.ts");
     expect(syntax.code).toBe(1);
-    expect(syntax.stderr).toMatch(/^error: .*broken\.ts:1:\d+: .*\n  while loading the config file .*broken\.ts: fix it/);
+    expect(syntax.stderr).toMatch(
+      /^error: .*broken\.ts:1:\d+: .*\n {2}while loading the config file .*broken\.ts: fix it/,
+    );
     expect(syntax.stderr.split("\n")).toHaveLength(3);
     writeFileSync(
       join(project.dir, "throws.ts"),
@@ -42,7 +44,9 @@ describe("athanor CLI: configs and connections that fail", () => {
     );
     const throws = await cli("heads", "--config", "throws.ts");
     // The user's own error comes first, with the line that threw; no loader internals.
-    expect(throws.stderr).toMatch(/^error: no secrets here \(at .*throws\.ts:1:\d+\)\n  while loading the config file /);
+    expect(throws.stderr).toMatch(
+      /^error: no secrets here \(at .*throws\.ts:1:\d+\)\n {2}while loading the config file /,
+    );
     expect(throws.stderr).not.toContain("data:");
     const verbose = await cli("heads", "--config", "throws.ts", "--verbose");
     expect(verbose.stderr).toContain("caused by: Error: no secrets here");

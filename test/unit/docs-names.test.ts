@@ -33,7 +33,7 @@ function codeOf(path: string): string {
 }
 
 /** Local names bound from athanor's entry points by imports and destructured requires. */
-export function importedNames(code: string): string[] {
+function importedNames(code: string): string[] {
   const names: string[] = [];
   const lists = [
     ...code.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*["']athanor(?:\/[\w-]+)?["']/g),
