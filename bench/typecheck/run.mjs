@@ -27,6 +27,7 @@ try {
   for (const [version, tsc] of compilers) {
     const checks = [];
     const totals = [];
+    let counts = "";
     for (let round = 0; round < ROUNDS; round++) {
       let out;
       try {
@@ -40,11 +41,14 @@ try {
       const seconds = (label) =>
         Number(new RegExp(`^${label}:\\s+([\\d.]+)s`, "m").exec(out)?.[1] ?? Number.NaN);
       checks.push(seconds("Check time"));
+      // Counts do not depend on the machine's load, unlike the times.
+      const count = (label) => new RegExp(`^${label}:\\s+(\\d+)`, "m").exec(out)?.[1] ?? "?";
+      counts = `${count("Types")} types, ${count("Instantiations")} instantiations`;
       totals.push(seconds("Total time"));
     }
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(2);
     console.log(
-      `TypeScript ${version}: check ${median(checks)} s, total ${median(totals)} s (median of ${ROUNDS}; 100 models, 300 queries)`,
+      `TypeScript ${version}: check ${median(checks)} s, total ${median(totals)} s (median of ${ROUNDS}; ${counts}; 100 models, 300 queries)`,
     );
   }
 } finally {
