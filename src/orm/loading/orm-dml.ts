@@ -1,5 +1,5 @@
 import type { ExecutionOptions, Params } from "../../engine/connection.js";
-import type { Result } from "../../engine/result.js";
+import { createRowFactory, Result } from "../../engine/result.js";
 import { ArgumentError } from "../../errors.js";
 import { type Delete, type Insert, Update } from "../../sql/dml.js";
 import { BindParameter, type ColumnElement } from "../../sql/elements.js";
@@ -46,7 +46,11 @@ async function fetchMatches(
 ): Promise<InstanceState[]> {
   const conn = await session.connection();
   const pkCols = mapper.pk.map((c) => c.column);
-  const rows = (await conn.execute(select(...pkCols).where(...where))).rawRows();
+  return statesOf(session, mapper, (await conn.execute(select(...pkCols).where(...where))).rawRows());
+}
+
+/** The session's objects among rows of primary-key values. */
+function statesOf(session: Session, mapper: Mapper, rows: readonly (readonly unknown[])[]): InstanceState[] {
   const identity = session.identityMap.forMapper(mapper);
   const out: InstanceState[] = [];
   for (const r of rows) {
@@ -97,9 +101,25 @@ export async function executeOrmDml(
       );
     }
   }
-  if (sync === "fetch" || (sync === "auto" && matched === null))
-    matched = await fetchMatches(session, mapper, where);
-  const res = await conn.execute(stmt, params as Params | undefined, opts);
+  const fetch = sync === "fetch" || (sync === "auto" && matched === null);
+  const dialect = conn.dialect;
+  let res: Result<any>;
+  if (
+    fetch &&
+    stmt.state.returning.length === 0 &&
+    (stmt.kind === "update" ? dialect.supportsUpdateReturning : dialect.supportsDeleteReturning)
+  ) {
+    // One statement, as SQLAlchemy does: the rows it changed say which objects to update, and
+    // a row that starts matching between a SELECT and the UPDATE cannot be missed.
+    const pkCols = mapper.pk.map((c) => c.column);
+    const withKeys = (stmt as Update<any, any>).returning(...pkCols);
+    const returned = await conn.execute(withKeys, params as Params | undefined, opts);
+    matched = statesOf(session, mapper, returned.rawRows());
+    res = new Result([], createRowFactory([], []), returned.rowCount, null, false);
+  } else {
+    if (fetch) matched = await fetchMatches(session, mapper, where);
+    res = await conn.execute(stmt, params as Params | undefined, opts);
+  }
   if (!matched) return res;
   if (stmt instanceof Update) {
     const literal = new Map<string, unknown>();
