@@ -23,7 +23,7 @@ import type { ResolvedConfig } from "../config/config.js";
 import type { ConfigSource } from "../config/load-config.js";
 import { CommandError } from "../errors.js";
 import { checkRevisionId } from "../graph/identifier.js";
-import { ALEMBIC_VERSION_TABLE, alembicRevisions } from "../pull/alembic.js";
+import { alembicRevisions } from "../pull/alembic.js";
 import { CodeRenderer } from "../render/code.js";
 import { renderOperations, reverseOperations } from "../render/operations-code.js";
 import {
@@ -54,7 +54,7 @@ export interface BaselineResult extends RevisionResult {
   readonly alembicRevisions: readonly string[] | null;
 }
 
-/** The database's tables, less the version tables and what the include filter hides. */
+/** The database's tables, less the version tables (Athanor's, Alembic's) and what the include filter hides. */
 async function currentTables(
   conn: Connection,
   config: ResolvedConfig,
@@ -65,8 +65,7 @@ async function currentTables(
     schema: config.versionTableSchema,
   });
   const out = new Map<string, ReflectedTable>();
-  for (const [key, t] of snapshot.tables)
-    if (t.name !== ALEMBIC_VERSION_TABLE && include.top("table", t.name, t.schema, true)) out.set(key, t);
+  for (const [key, t] of snapshot.tables) if (include.top("table", t.name, t.schema, true)) out.set(key, t);
   return out;
 }
 
@@ -160,7 +159,6 @@ export async function baseline(config: ConfigSource, options: BaselineOptions = 
   if (existsSync(path)) throw new CommandError(`${path} already exists; choose another --rev-id.`);
   writeFileSync(path, text, { flag: "wx" });
   if (resolved.postWrite) await resolved.postWrite(path);
-  log(`Generated baseline ${path}`);
   const stamped = options.stamp !== false;
   if (stamped) await stamp(resolved, id, { log });
   return {
