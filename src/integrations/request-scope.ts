@@ -25,6 +25,8 @@ export class RequestSession {
   readonly db: Session;
   readonly #rollbackOn: (status: number) => boolean;
   #done = false;
+  /** The commit or rollback under way, which a close must not cut short. */
+  #ending: Promise<void> | null = null;
 
   constructor(source: SessionSource, opts: RequestSessionOptions) {
     this.db = source();
@@ -40,6 +42,11 @@ export class RequestSession {
   async finish(status: number, failed = false): Promise<void> {
     if (this.#done) return;
     this.#done = true;
+    this.#ending = this.#end(status, failed);
+    await this.#ending;
+  }
+
+  async #end(status: number, failed: boolean): Promise<void> {
     try {
       if (!failed && !this.#rollbackOn(status)) await this.db.commit();
     } finally {
@@ -48,10 +55,15 @@ export class RequestSession {
     }
   }
 
-  /** Rolls back and closes (the client went away, or the request failed before an answer). */
+  /**
+   * Rolls back and closes (the client went away, or the request ended without an answer). Runs
+   * every time it is called: a handler still at work after its client left may have taken a
+   * connection again, and closing a closed session costs nothing.
+   */
   async abandon(): Promise<void> {
-    if (this.#done) return;
     this.#done = true;
+    // A failed commit is the finisher's to report; here it only has to be over.
+    if (this.#ending !== null) await this.#ending.catch(() => undefined);
     await this.db.close();
   }
 }

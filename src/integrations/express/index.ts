@@ -46,7 +46,11 @@ export function athanorSession(source: SessionSource, opts: RequestSessionOption
     // Express has no hook between the handler and the answer: end() is where the answer is
     // known and not sent yet (res.json and res.send end with it).
     res.end = function (this: Response, ...args: unknown[]) {
-      if (scope.done) return end.apply(res, args);
+      if (scope.done) {
+        // The client left before the handler answered: whatever it did since is not committed.
+        void scope.abandon().catch(log);
+        return end.apply(res, args);
+      }
       scope.finish(res.statusCode).then(
         () => end.apply(res, args),
         (err) => {
@@ -66,7 +70,7 @@ export function athanorSession(source: SessionSource, opts: RequestSessionOption
       );
       return res;
     } as End;
-    res.once("close", () => void scope.abandon());
+    res.once("close", () => void scope.abandon().catch(log));
     runWithSession(scope.db, next);
   };
 }

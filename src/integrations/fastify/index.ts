@@ -56,6 +56,7 @@ export function athanorSession(
       await scopes.get(request)?.finish(reply.statusCode);
       return payload;
     });
+    // After the answer (normally a no-op: onSend closed it) and when the client aborts.
     const abandon = async (request: FastifyRequest) => {
       await scopes.get(request)?.abandon();
     };

@@ -131,6 +131,22 @@ forEachDatabase(
           expect(await codes(`${p}late`)).toEqual([`${p}late`]);
         });
 
+        it("a client that hangs up mid-request leaves no connection out", async () => {
+          const aborted = new AbortController();
+          const call = fetch(`${server.url}/hold`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ ms: 300 }),
+            signal: aborted.signal,
+          }).catch((e: unknown) => e);
+          await new Promise((r) => setTimeout(r, 100));
+          aborted.abort();
+          expect(await call).toBeInstanceOf(Error);
+          // The handler goes on after the hang-up (200 ms more); then its connection must be back.
+          await new Promise((r) => setTimeout(r, 400));
+          expect(tdb.engine.pool.checkedOut).toBe(0);
+        });
+
         it("100 parallel requests each get their own session, which currentSession() returns", async () => {
           const answers = await Promise.all(Array.from({ length: 100 }, () => get(`${server.url}/whoami`)));
           expect(answers.every((a) => a.status === 200 && a.json.same === true)).toBe(true);

@@ -101,7 +101,8 @@ export const routes: Route[] = [
     async handle(db, { body }) {
       await db.scalar(select(Kit.id).limit(1));
       await delay(Math.min(Number(body.ms), 5_000));
-      return { status: 200, body: { held: body.ms } };
+      // Uses the session again after the wait (its client may have hung up meanwhile).
+      return { status: 200, body: { held: body.ms, first: await db.scalar(select(Kit.id).limit(1)) } };
     },
   },
   {

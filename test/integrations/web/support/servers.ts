@@ -103,7 +103,8 @@ async function startFastify(
   logged: unknown[],
   log: (e: unknown) => void,
 ): Promise<RunningServer> {
-  const app = Fastify({ logger: false });
+  // forceCloseConnections: close() must not wait on the keep-alive sockets fetch leaves open.
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   await app.register(athanorFastify.athanorSession(SessionLocal, { log }));
   app.setErrorHandler(athanorFastify.athanorErrorHandler({ log }));
   for (const r of routes) {
