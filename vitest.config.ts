@@ -5,6 +5,10 @@ export default defineConfig({
   resolve: {
     alias: {
       "athanor/migrate": fileURLToPath(new URL("./src/migrate/index.ts", import.meta.url)),
+      "athanor/zod": fileURLToPath(new URL("./src/integrations/zod/index.ts", import.meta.url)),
+      "athanor/express": fileURLToPath(new URL("./src/integrations/express/index.ts", import.meta.url)),
+      "athanor/fastify": fileURLToPath(new URL("./src/integrations/fastify/index.ts", import.meta.url)),
+      "athanor/hono": fileURLToPath(new URL("./src/integrations/hono/index.ts", import.meta.url)),
       athanor: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },
   },
