@@ -50,6 +50,21 @@ export interface PullResult {
   readonly seconds: number;
 }
 
+/** Foreign keys to tables left out (by --table, --exclude or the include filter): the models need them. */
+function missingTargets(tables: readonly ReflectedTable[]): string[] {
+  const pulled = new Set(tables.map((t) => qualifiedKey(t.schema, t.name)));
+  const out: string[] = [];
+  for (const t of tables)
+    for (const fk of t.foreignKeys) {
+      const target = qualifiedKey(fk.referredSchema ?? t.schema, fk.referredTable);
+      if (!pulled.has(target))
+        out.push(
+          `${qualifiedKey(t.schema, t.name)}.${fk.columns.join(", ")} references ${target}, which was not pulled: pull it too, or declare it in the same MetaData, before using these models.`,
+        );
+    }
+  return out;
+}
+
 /** `pull -o models.ts`: models from the database's current schema. */
 export async function pull(config: ConfigSource, options: PullOptions = {}): Promise<PullResult> {
   const resolved = await loadConfig(config, { url: options.url, xArgs: options.xArgs });
@@ -105,7 +120,8 @@ export async function pull(config: ConfigSource, options: PullOptions = {}): Pro
         "Review relationship names and add cascades; columns whose types are approximated say so below.",
       ],
     });
-    for (const w of source.warnings) log(`warning: ${w}`);
+    const warnings = [...source.warnings, ...missingTargets(tables)];
+    for (const w of warnings) log(`warning: ${w}`);
     if (path) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, source.text);
@@ -115,7 +131,7 @@ export async function pull(config: ConfigSource, options: PullOptions = {}): Pro
       path,
       tables: Object.fromEntries(source.names),
       views: views.map((v) => qualifiedKey(v.schema, v.name)),
-      warnings: source.warnings,
+      warnings,
       alembicRevisions: alembic,
       seconds: (performance.now() - started) / 1000,
     };

@@ -55,6 +55,12 @@ it("writes the models file, refuses to overwrite it without --force, and prints 
   expect(one.out).toContain('export class Kit extends Base.table("kits", {');
   expect(one.out).not.toContain("CustodyEvent");
 
+  const child = await cli("pull", "--url", url, "--table", "custody_*");
+  expect(child.code).toBe(0);
+  expect(child.err).toContain(
+    "warning: custody_events.kit_id references kits, which was not pulled: pull it too, or declare it in the same MetaData, before using these models.",
+  );
+
   const none = await cli("pull", "--url", url, "--exclude", "*");
   expect(none.code).toBe(1);
   expect(none.err).toContain("No tables to pull from sqlite:///");

@@ -4,25 +4,34 @@
  */
 import {
   ARRAY,
+  BigInteger,
+  BOOLEAN,
   CheckConstraint,
   Computed,
   column,
+  DATE,
   DateTime,
   type Dialect,
+  Double,
   Enum,
   ForeignKey,
+  ForeignKeyConstraint,
   func,
   Identity,
   Index,
   Integer,
   JSONB,
   Json,
+  LargeBinary,
   MetaData,
   Numeric,
   String,
   Table,
   Text,
+  Time,
+  text,
   UniqueConstraint,
+  Uuid,
 } from "../../../src/index.js";
 
 const UserRole = { admin: "admin", coach: "coach", volunteer: "volunteer" } as const;
@@ -111,6 +120,31 @@ export function pullFixture(dialect: Dialect): MetaData {
     },
     UniqueConstraint("order_no", "sku", { name: "uq_order_lines_sku" }),
     CheckConstraint("qty > 0", { name: "ck_order_lines_qty" }),
+  );
+  new Table(
+    "documents",
+    md,
+    {
+      id: column(BigInteger).primaryKey(),
+      uid: column(Uuid),
+      body: column(LargeBinary()).nullable(),
+      issued_on: column(DATE).nullable(),
+      opens_at: column(Time()).nullable(),
+      score: column(Double).nullable(),
+      approved: column(BOOLEAN).serverDefault(text("false")),
+      title: column(String(100)).comment("Shown in lists"),
+      order_no: column(Integer).nullable(),
+      line_no: column(Integer).nullable(),
+    },
+    ForeignKeyConstraint(["order_no", "line_no"], ["order_lines.order_no", "order_lines.line_no"], {
+      ondelete: "CASCADE",
+    }),
+    ...(dialect.name === "mysql"
+      ? []
+      : [
+          Index("ix_documents_title_lower", text("lower(title)")),
+          Index("ix_documents_open", "opens_at", { where: text("approved") }),
+        ]),
   );
   new Table("audit_log", md, { happened_at: column(DateTime({ timezone: true })), entry: column(Text) });
   if (pg) {

@@ -102,6 +102,19 @@ forEachMigrateDatabase("pull", (db) => {
     // A table without a primary key is a Table; a view, a read-only Table on its own MetaData.
     expect(text).toContain('export const auditLog = new Table("audit_log", Base.metadata, {');
     expect(text).toContain('export const activeUsers = new Table("active_users", views, {');
+    // A composite foreign key; expression and partial indexes where the database has them.
+    expect(text).toMatch(
+      /ForeignKeyConstraint\(\s*\["orderNo", "lineNo"\],\s*\["order_lines\.order_no", "order_lines\.line_no"\],\s*\{ ondelete: "CASCADE" \},?\s*\)/,
+    );
+    expect(text).toMatch(/export class Document extends Base\.table\(/);
+    expect(text).toMatch(/uid: column\(Uuid\),/);
+    expect(text).toMatch(/issuedOn: column\(DATE\)\.nullable\(\),/);
+    if (db.engine.dialect.name !== "mysql") {
+      expect(text).toMatch(/Index\("ix_documents_title_lower", text\("lower\([^"]*title[^"]*\)"\)\)/);
+      expect(text).toMatch(
+        /Index\("ix_documents_open", "opensAt", \{ where: text\("[^"]*approved[^"]*"\) \}\)/,
+      );
+    }
     if (db.engine.dialect.name === "postgresql") {
       expect(text).toContain("Identity({ start: 100, increment: 1 })");
       expect(text).toContain("labels: column(ARRAY(Text())).nullable(),");
