@@ -98,6 +98,10 @@ export function typesMatch(
       if (d.values.length !== r.values.length || d.values.some((v, i) => v !== r.values[i])) return false;
     }
   }
+  // Text() without a length asks for no particular size: a MEDIUMTEXT or LONGTEXT made some
+  // other way is not a difference (ALTERing it to TEXT could cut values short).
+  if (d.typeName === "text" && r.typeName === "text" && (d as { length?: number }).length === undefined)
+    return true;
   return typeStorageKey(dialect, d) === typeStorageKey(dialect, r);
 }
 

@@ -70,9 +70,12 @@ export function mysqlTypeFromColumnType(columnType: string): TypeEngine<any, any
       return args[0] === 36 ? Uuid() : String(args[0] ?? 1);
     case "tinytext":
     case "text":
-    case "mediumtext":
-    case "longtext":
       return Text();
+    // The most characters each holds in utf8mb4: declared Text({ length }) renders the same type.
+    case "mediumtext":
+      return Text({ length: Math.floor(16_777_215 / 4) });
+    case "longtext":
+      return Text({ length: Math.floor(4_294_967_295 / 4) });
     case "json":
       return Json();
     case "enum": {

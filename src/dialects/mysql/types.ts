@@ -6,6 +6,28 @@ import type { EnumType } from "../../sql/types/enum.js";
 import type { NumericType } from "../../sql/types/numeric.js";
 import type { StringType } from "../../sql/types/string.js";
 
+/** Bytes a character may take in utf8mb4, the character set Athanor's MySQL connections use. */
+const UTF8MB4_BYTES = 4;
+/** The TEXT types and the bytes each holds. */
+const TEXT_TYPES: readonly (readonly [string, number])[] = [
+  ["TEXT", 65_535],
+  ["MEDIUMTEXT", 16_777_215],
+  ["LONGTEXT", 4_294_967_295],
+];
+
+/** The smallest MySQL TEXT type holding `length` characters (TEXT when no length is given). */
+export function mysqlTextType(length: number | undefined): string {
+  if (length === undefined) return "TEXT";
+  if (!Number.isInteger(length) || length < 1)
+    throw new CompileError(`Text({ length }) takes a whole number of characters, 1 or more; got ${length}`);
+  const fit = TEXT_TYPES.find(([, bytes]) => length * UTF8MB4_BYTES <= bytes);
+  if (!fit)
+    throw new CompileError(
+      `Text({ length: ${length} }) is more than MySQL's LONGTEXT holds (4 GB, ${TEXT_TYPES[2]![1] / UTF8MB4_BYTES} utf8mb4 characters)`,
+    );
+  return fit[0];
+}
+
 /** DDL names of types on MySQL / MariaDB. */
 export function mysqlTypeToSql(type: TypeEngine<any, any>, quoteString: (s: string) => string): string {
   const t = type as any;
@@ -34,7 +56,7 @@ export function mysqlTypeToSql(type: TypeEngine<any, any>, quoteString: (s: stri
     case "varchar":
       return `VARCHAR(${(t as StringType).length ?? 255})`;
     case "text":
-      return "TEXT";
+      return mysqlTextType((t as StringType).length);
     case "boolean":
       return "BOOL";
     case "datetime":

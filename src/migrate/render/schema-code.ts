@@ -67,8 +67,12 @@ export function renderType(
         args.push(...(args.length ? [] : ["undefined"]), object([["collation", str(t.collation)]]));
       return call(r.use("VARCHAR"), args);
     }
-    case "text":
-      return call(r.use("Text"), t.collation ? [object([["collation", str(t.collation)]])] : []);
+    case "text": {
+      const opts: [string, Code][] = [];
+      if (t.length !== undefined) opts.push(["length", String(t.length)]);
+      if (t.collation) opts.push(["collation", str(t.collation)]);
+      return call(r.use("Text"), opts.length ? [object(opts)] : []);
+    }
     case "boolean":
       return factory("BOOLEAN");
     case "datetime":

@@ -25,9 +25,13 @@ export class TextType extends StringType {
 export function String(length?: number, opts?: { collation?: string }): StringType {
   return new StringType(length, opts?.collation);
 }
-/** Unbounded text (TEXT). */
-export function Text(opts?: { collation?: string }): TextType {
-  return new TextType(undefined, opts?.collation);
+/**
+ * Text (TEXT). `length`, in characters, is the most it must hold: PostgreSQL and SQLite ignore
+ * it (their TEXT is unbounded); MySQL picks TEXT (64 KB), MEDIUMTEXT (16 MB) or LONGTEXT (4 GB)
+ * to fit it, as its own TEXT(M) does. Without it, MySQL's TEXT holds 65,535 bytes.
+ */
+export function Text(opts?: { collation?: string; length?: number }): TextType {
+  return new TextType(opts?.length, opts?.collation);
 }
 /** Same as String: every supported database stores Unicode. */
 export const Unicode = String;

@@ -99,7 +99,7 @@ describe("catalog type names", () => {
       "varchar:20:",
       "uuid",
       "varchar:2:",
-      "text::",
+      "text:1073741823:",
       "json",
       "datetime::6",
       "datetime::0",
