@@ -17,6 +17,7 @@ import type { Engine } from "./engine.js";
 import { newestOf } from "./newest.js";
 import type { PooledConnection } from "./pool.js";
 import { isPlainRead } from "./read-only.js";
+import { newRoute, type ReplicaRoute } from "./replicas/route.js";
 import { AsyncResult, createRowFactory, Result, type RowFactory, type ScalarResult } from "./result.js";
 import { schemaRunner } from "./schema-runner.js";
 import { NestedTransaction, Transaction } from "./transaction.js";
@@ -35,6 +36,8 @@ export interface ExecutionOptions {
   readonly timeout?: number;
   /** Cancels the statement when it fires: on the server, or before sending. */
   readonly signal?: AbortSignal;
+  /** With read replicas: run on the primary even when the statement only reads (see createEngine's replicas). */
+  readonly usePrimary?: boolean;
   [key: string]: unknown;
 }
 
@@ -124,6 +127,11 @@ export class Connection implements AsyncDisposable {
   #executionOptions: ExecutionOptions;
   /** Timeout and signal of the statements running now (engine's statementTimeout by default). */
   #limits: StatementLimits | null;
+  /**
+   * @internal With read replicas: this connection's (or its session's) last commit position and
+   * pinning, made on first use; a Session hands every connection it takes the same one.
+   */
+  _route: ReplicaRoute | null = null;
   /** createAll / dropAll / reflect on this connection, inside its current transaction. */
   get [kDdlRunner]() {
     return schemaRunner((fn) => fn(this));
@@ -315,6 +323,9 @@ export class Connection implements AsyncDisposable {
     pooled.inTransaction = false;
     // A COMMIT cancelled half-way leaves its outcome unknown: once sent, it runs to the end.
     await this.#unlimited(() => this.#driverCall("COMMIT", [], pooled));
+    // With replicas, where the commit ends in the WAL: later reads wait for a replica to reach it.
+    const replicas = this.engine._replicas;
+    if (replicas !== null) await replicas.recordCommit(pooled.driver, (this._route ??= newRoute()));
     if (this.engine.events.has("commit")) this.engine.events.emit("commit", { raw: pooled.driver.raw });
   }
 
@@ -440,7 +451,7 @@ export class Connection implements AsyncDisposable {
     _opts?: ExecutionOptions,
   ): Promise<DriverResult> {
     const { sql, values } = prepared.compiled.bind(prepared.binds, params);
-    return this._runBoundRaw(prepared, stmt, sql, values);
+    return this._runBoundRaw(prepared, stmt, sql, values, false, _opts?.usePrimary === true);
   }
 
   /**
@@ -454,11 +465,34 @@ export class Connection implements AsyncDisposable {
     sql: string,
     values: unknown[],
     firstColumn = false,
+    usePrimary = false,
   ): Promise<DriverResult> {
     const { compiled, cached } = prepared;
     // Plain reads under a deferred BEGIN need no await (one microtask hop less per query).
     if (this.#tx !== "active" && !(stmt !== null && this.#transactionReadySync(stmt, compiled)))
       await this.#prepareTransaction(stmt, compiled);
+    // A read before the transaction's first write (no BEGIN sent) may go to a read replica.
+    const replicas = this.engine._replicas;
+    if (
+      replicas !== null &&
+      stmt !== null &&
+      this.#tx !== "active" &&
+      !usePrimary &&
+      this.#executionOptions.usePrimary !== true &&
+      plainRead(stmt, compiled)
+    ) {
+      const limits = this.#limits;
+      const routed = await replicas.read(
+        (this._route ??= newRoute()),
+        limits === null
+          ? (replica) => replica._runBoundRaw(prepared, stmt, sql, values, firstColumn)
+          : (replica) =>
+              replica._withLimits(limits, () =>
+                replica._runBoundRaw(prepared, stmt, sql, values, firstColumn),
+              ),
+      );
+      if (routed !== null) return routed.value;
+    }
     const pooled = this.#pooled ?? (await this.#connection());
     const opts = driverOptions(compiled, firstColumn ? "column" : "rows");
     let res: DriverResult;

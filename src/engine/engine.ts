@@ -2,6 +2,7 @@ import type { Dialect, IsolationLevel } from "../dialects/dialect.js";
 import type { DriverConnection } from "../dialects/driver.js";
 import { MysqlDialect } from "../dialects/mysql/dialect.js";
 import { PgDialect } from "../dialects/postgresql/dialect.js";
+import { kPreparedStatements } from "../dialects/postgresql/driver-pg.js";
 import { SqliteDialect } from "../dialects/sqlite/dialect.js";
 import { ArgumentError, AthanorError } from "../errors.js";
 import { kDdlRunner } from "../schema/protocols.js";
@@ -17,6 +18,8 @@ import {
   QueuePool,
   StaticPool,
 } from "./pool.js";
+import type { ReplicaOptions } from "./replicas/options.js";
+import { ReplicaSet } from "./replicas/replica-set.js";
 import { type RetrySetting, retrying } from "./retry.js";
 import { schemaRunner } from "./schema-runner.js";
 import { type DatabaseUrl, makeUrl, SUPPORTED_URLS } from "./url.js";
@@ -26,7 +29,7 @@ export interface Logger {
   debug?(message: string): void;
 }
 
-export interface EngineOptions extends PoolOptions {
+export interface EngineOptions extends PoolOptions, ReplicaOptions {
   /** "queue" (default for servers and SQLite files), "null" (no pooling) or "static" (one shared connection). */
   poolClass?: "queue" | "null" | "static";
   /** Isolation level of every connection ("READ COMMITTED", ..., or "AUTOCOMMIT"). */
@@ -50,6 +53,13 @@ export interface EngineOptions extends PoolOptions {
    * statement: there the limit is checked before each statement.
    */
   statementTimeout?: number;
+  /**
+   * PostgreSQL (node-pg): whether statements are sent named, so the server keeps them prepared.
+   * Leave it out to have it detected: off behind a pooler (PgBouncer answers with a cancel key of
+   * its own), on otherwise. false for a pooler in transaction mode that cannot keep prepared
+   * statements (PgBouncer before 1.21, or without max_prepared_statements); true only where it can.
+   */
+  preparedStatements?: boolean;
 }
 
 /** Creates the dialect object for a URL; an explicit registry, no import side effects. */
@@ -98,6 +108,10 @@ export class Engine {
   readonly logger: Logger | null;
   #initialized: Promise<void> | null = null;
   #disposed = false;
+  /** What the driver's connect receives: connectArgs, and the preparedStatements setting. */
+  readonly #connectArgs: Readonly<Record<string | symbol, unknown>>;
+  /** @internal The read replicas, or null without `replicas`. */
+  readonly _replicas: ReplicaSet | null;
   /** createAll / dropAll / reflect through this engine (each in a transaction of its own). */
   readonly [kDdlRunner] = schemaRunner((fn) => this.begin(fn));
 
@@ -106,6 +120,11 @@ export class Engine {
     this.dialect = dialect;
     this.options = options;
     checkTimeout(options.statementTimeout, "createEngine({ statementTimeout })");
+    this.#connectArgs =
+      options.preparedStatements === undefined
+        ? (options.connectArgs ?? {})
+        : { ...options.connectArgs, [kPreparedStatements]: options.preparedStatements };
+    this._replicas = options.replicas?.length ? this.#replicaSet(options) : null;
     this.logger = options.echo ? (options.logger ?? consoleLogger) : null;
     const poolLogger = options.echoPool ? (options.logger ?? consoleLogger) : null;
     const poolDebug =
@@ -145,7 +164,7 @@ export class Engine {
   async #openDriverConnection() {
     let conn: DriverConnection;
     try {
-      conn = await this.dialect.connect(this.url, this.options.connectArgs ?? {});
+      conn = await this.dialect.connect(this.url, this.#connectArgs as Record<string, unknown>);
     } catch (e) {
       throw e instanceof AthanorError ? e : this.dialect.mapError(e, { connecting: String(this.url) });
     }
@@ -162,6 +181,30 @@ export class Engine {
       throw e instanceof AthanorError ? e : this.dialect.mapError(e, { connecting: String(this.url) });
     }
     return conn;
+  }
+
+  /** One engine per replica URL, with this engine's options; PostgreSQL (node-pg) only. */
+  #replicaSet(options: EngineOptions): ReplicaSet {
+    if (!(this.dialect instanceof PgDialect) || this.dialect.driverName !== "pg")
+      throw new ArgumentError(
+        `createEngine({ replicas }) needs PostgreSQL through node-pg (postgresql://); ${this.url} is not: remove the replicas option`,
+      );
+    const own: EngineOptions = { ...options, replicas: undefined };
+    const engines = options.replicas!.map((u) => {
+      const parsed = makeUrl(u);
+      const dialect = dialectFor(parsed);
+      if (!(dialect instanceof PgDialect) || dialect.driverName !== "pg")
+        throw new ArgumentError(
+          `createEngine({ replicas }): replica ${parsed} is not a postgresql:// URL; replicas must be PostgreSQL streaming replicas of ${this.url}`,
+        );
+      return new Engine(parsed, dialect, own);
+    });
+    return new ReplicaSet(engines, options);
+  }
+
+  /** The engines of the read replicas (`replicas` option), in order; empty without. */
+  get replicas(): readonly Engine[] {
+    return this._replicas?.engines ?? [];
   }
 
   /** Checks out a connection; close it (or `await using`) to return it. */
@@ -247,6 +290,7 @@ export class Engine {
   /** Closes pooled connections; checked-out ones close when returned. */
   async dispose(): Promise<void> {
     this.#disposed = true;
+    await this._replicas?.dispose();
     await this.pool.dispose();
     await (this.dialect as { dispose?: () => Promise<void> }).dispose?.();
   }

@@ -2,6 +2,7 @@ import type { StatementLimits } from "../../engine/cancel.js";
 import type { Connection, ExecutionOptions, ItemsOf, Params } from "../../engine/connection.js";
 import type { Engine } from "../../engine/engine.js";
 import { newestOf } from "../../engine/newest.js";
+import { newRoute, type ReplicaRoute } from "../../engine/replicas/route.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
@@ -32,6 +33,8 @@ export interface SessionOptions {
   autobegin?: boolean;
   /** Free-form data attached to the session. */
   info?: Record<string, unknown>;
+  /** With read replicas (createEngine's `replicas`): every statement of this session goes to the primary. */
+  usePrimary?: boolean;
 }
 
 type ModelClass<T> = abstract new (...args: any) => T;
@@ -68,6 +71,8 @@ export class Session implements AsyncDisposable {
   #noAutoflush = 0;
   #flushing = false;
   #insertCounter = 0;
+  /** With read replicas: this session's last commit position, shared by its connections. */
+  #route: ReplicaRoute | null;
 
   constructor(opts: SessionOptions) {
     this.bind = opts.bind;
@@ -75,6 +80,7 @@ export class Session implements AsyncDisposable {
     this.expireOnCommit = opts.expireOnCommit ?? true;
     this.autobegin = opts.autobegin ?? true;
     this.#info = opts.info ?? null;
+    this.#route = opts.usePrimary ? newRoute(true) : null;
     newest.current = this;
   }
 
@@ -107,6 +113,7 @@ export class Session implements AsyncDisposable {
       if ("connect" in this.bind) {
         this.#conn = await (this.bind as Engine).connect();
         this.#ownsConnection = true;
+        this.#adoptRoute(this.#conn);
       } else {
         this.#conn = this.bind as Connection;
         this.#ownsConnection = false;
@@ -130,11 +137,17 @@ export class Session implements AsyncDisposable {
         conn = this.bind._connectSync();
         if (conn === null) return null;
         this.#ownsConnection = true;
+        this.#adoptRoute(conn);
       }
       this.#conn = conn;
     }
     this.transaction ??= new SessionTransaction(this, null, null);
     return conn;
+  }
+
+  /** Reads after this session's commits see them, across the connections it takes (read replicas). */
+  #adoptRoute(conn: Connection): void {
+    if (conn.engine._replicas !== null) conn._route = this.#route ??= newRoute();
   }
 
   /** Free-form data attached to the session. */
