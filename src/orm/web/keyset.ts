@@ -56,14 +56,27 @@ export function keysetOf(stmt: Select<any>, dialect: string): Keyset {
 }
 
 /**
- * MySQL sorts an ENUM by its position in the type but compares it to a string as text, so the
- * next page's WHERE would disagree with the ORDER BY: rows skipped or repeated.
+ * Order columns whose values do not survive the trip through the cursor refuse keyset
+ * pagination, where the next page's WHERE would disagree with the ORDER BY (rows skipped or
+ * repeated): MySQL sorts an ENUM by its position but compares it as text, and a JavaScript Date
+ * holds milliseconds while PostgreSQL and MySQL timestamps keep microseconds by default.
  */
 function checkComparable(expr: ColumnElement<any, any>, dialect: string): void {
-  if (dialect === "mysql" && expr.type.typeName === "enum") {
+  const type = expr.type as { typeName?: string; precision?: number };
+  if (dialect === "mysql" && type.typeName === "enum") {
     throw new ArgumentError(
       `Keyset pagination can't order by the ENUM ${describeExpr(expr)} on MySQL / MariaDB: ENUMs sort by position but compare as text. ` +
         "Order by another column, or use page numbers.",
+    );
+  }
+  if (
+    dialect !== "sqlite" &&
+    type.typeName === "datetime" &&
+    (type.precision === undefined || type.precision > 3)
+  ) {
+    throw new ArgumentError(
+      `Keyset pagination can't order by ${describeExpr(expr)}: it keeps microseconds, which a JavaScript Date (and so the cursor) cannot hold. ` +
+        "Declare the column DateTime({ precision: 3 }), order by the primary key (it follows insertion order), or use page numbers.",
     );
   }
 }

@@ -132,6 +132,26 @@ forEachDatabase("paginate", (tdb) => {
     expect(new Set(seen).size).toBe(47);
   });
 
+  it("keyset pages by a timestamp: walked on SQLite, refused where timestamps keep microseconds", async () => {
+    const stmt = select(Kit).orderBy(Kit.createdAt.desc());
+    if (tdb.name !== "sqlite") {
+      const db = SessionLocal();
+      await expect(paginate(db, stmt, { after: null })).rejects.toThrow(/keeps microseconds.*precision: 3/);
+      await db.close();
+      return;
+    }
+    const seen = new Set<number>();
+    let after: string | null = null;
+    for (let pageNo = 0; pageNo < 20; pageNo++) {
+      const { result } = await counting((db) => paginate(db, stmt, { after, perPage: 10 }));
+      for (const k of result.items) seen.add(k.id);
+      after = result.next;
+      if (after === null) break;
+    }
+    // One transaction wrote them all: equal timestamps, told apart by the appended key.
+    expect(seen.size).toBe(47);
+  });
+
   it("keyset pages of selected columns read the cursor from the rows", async () => {
     const first = await counting((db) =>
       paginate(db, select(Kit.code, Kit.description).orderBy(Kit.code), { after: undefined, perPage: 3 }),
