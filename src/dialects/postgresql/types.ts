@@ -7,6 +7,7 @@ import { JsonType } from "../../sql/types/json.js";
 import type { BigIntegerType, FloatType, NumericType } from "../../sql/types/numeric.js";
 import type { StringType } from "../../sql/types/string.js";
 import { storedType } from "../../sql/types/type-decorator.js";
+import { parseArrayText } from "./array-text.js";
 
 /** PostgreSQL JSONB: binary JSON, indexable with GIN. Values typed T. */
 export class JsonbType<T = unknown> extends JsonType<T> {
@@ -71,9 +72,10 @@ export class ArrayType<T, V extends unknown[] = T[]> extends TypeEngine<V> {
   }
   override resultProcessor(dialect: TypeDialect): Processor {
     const item = this.itemType.resultProcessor(dialect);
-    if (!item) return null;
+    // An array of a type the driver does not know (an enum's) arrives as its text form.
+    if (!item) return (v: unknown) => (typeof v === "string" ? parseArrayText(v) : v);
     const map = (v: unknown): unknown => (Array.isArray(v) ? v.map(map) : v === null ? null : item(v));
-    return map;
+    return (v: unknown) => map(typeof v === "string" ? parseArrayText(v) : v);
   }
 }
 
