@@ -7,6 +7,7 @@ import type { SessionFactory } from "../../../../src/index.js";
 import * as athanorExpress from "../../../../src/integrations/express/index.js";
 import * as athanorFastify from "../../../../src/integrations/fastify/index.js";
 import * as athanorHono from "../../../../src/integrations/hono/index.js";
+import type { RequestSessionOptions } from "../../../../src/integrations/request-scope.js";
 import { routes } from "./routes.js";
 
 export type Framework = "express" | "fastify" | "hono";
@@ -24,26 +25,30 @@ export interface RunningServer {
 export async function startServer(
   framework: Framework,
   SessionLocal: SessionFactory,
+  options: Pick<RequestSessionOptions, "rollbackOnStatus"> = {},
 ): Promise<RunningServer> {
   const logged: unknown[] = [];
-  const log = (err: unknown) => void logged.push(err);
+  const opts: SessionOptions = { ...options, log: (err: unknown) => void logged.push(err) };
   switch (framework) {
     case "hono":
-      return startHono(SessionLocal, logged, log);
+      return startHono(SessionLocal, logged, opts);
     case "express":
-      return startExpress(SessionLocal, logged, log);
+      return startExpress(SessionLocal, logged, opts);
     case "fastify":
-      return startFastify(SessionLocal, logged, log);
+      return startFastify(SessionLocal, logged, opts);
   }
 }
+
+type SessionOptions = RequestSessionOptions & { log: (err: unknown) => void };
 
 async function startHono(
   SessionLocal: SessionFactory,
   logged: unknown[],
-  log: (e: unknown) => void,
+  opts: SessionOptions,
 ): Promise<RunningServer> {
+  const { log } = opts;
   const app = new Hono<{ Variables: athanorHono.AthanorVariables }>();
-  app.use(athanorHono.athanorSession(SessionLocal, { log }));
+  app.use(athanorHono.athanorSession(SessionLocal, opts));
   app.onError(athanorHono.athanorErrorHandler({ log }));
   for (const r of routes) {
     app.on(r.method, r.path, async (c) => {
@@ -70,11 +75,12 @@ async function startHono(
 async function startExpress(
   SessionLocal: SessionFactory,
   logged: unknown[],
-  log: (e: unknown) => void,
+  opts: SessionOptions,
 ): Promise<RunningServer> {
+  const { log } = opts;
   const app = express();
   app.use(express.json());
-  app.use(athanorExpress.athanorSession(SessionLocal, { log }));
+  app.use(athanorExpress.athanorSession(SessionLocal, opts));
   for (const r of routes) {
     const add = r.method === "GET" ? app.get.bind(app) : app.post.bind(app);
     add(r.path, async (req, res) => {
@@ -101,11 +107,12 @@ async function startExpress(
 async function startFastify(
   SessionLocal: SessionFactory,
   logged: unknown[],
-  log: (e: unknown) => void,
+  opts: SessionOptions,
 ): Promise<RunningServer> {
+  const { log } = opts;
   // forceCloseConnections: close() must not wait on the keep-alive sockets fetch leaves open.
   const app = Fastify({ logger: false, forceCloseConnections: true });
-  await app.register(athanorFastify.athanorSession(SessionLocal, { log }));
+  await app.register(athanorFastify.athanorSession(SessionLocal, opts));
   app.setErrorHandler(athanorFastify.athanorErrorHandler({ log }));
   for (const r of routes) {
     app.route({

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engine, sessionmaker } from "../../../src/index.js";
+import { type Engine, select, sessionmaker } from "../../../src/index.js";
 import { forEachDatabase } from "../../support/databases.js";
 import { models } from "./support/routes.js";
 import { FRAMEWORKS, type RunningServer, startServer } from "./support/servers.js";
@@ -47,6 +47,39 @@ forEachDatabase(
           expect((await holding).status).toBe(200);
           expect(engine.pool.checkedOut).toBe(0);
         });
+      });
+    }
+  },
+  { file: true },
+);
+
+forEachDatabase(
+  "rollbackOnStatus decides which answers roll back",
+  (tdb) => {
+    beforeAll(async () => {
+      await models.Base.metadata.createAll(tdb.engine);
+    });
+
+    for (const framework of FRAMEWORKS) {
+      it(`${framework}: with rollbackOnStatus: (s) => s >= 500, a 400 answer commits`, async () => {
+        const server = await startServer(framework, sessionmaker({ bind: tdb.engine }), {
+          rollbackOnStatus: (status) => status >= 500,
+        });
+        try {
+          const code = `${framework}-kept-400`;
+          const res = await fetch(`${server.url}/kits/reject`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ code }),
+          });
+          expect(res.status).toBe(400);
+          const db = sessionmaker({ bind: tdb.engine })();
+          const found = await db.scalar(select(models.Kit.code).where(models.Kit.code.eq(code)));
+          await db.close();
+          expect(found).toBe(code);
+        } finally {
+          await server.close();
+        }
       });
     }
   },
