@@ -10,6 +10,7 @@ import type { DriverConnection } from "../driver.js";
 import { PgCompiler } from "./compiler.js";
 import { PgDdlCompiler } from "./ddl.js";
 import { connectPg } from "./driver-pg.js";
+import { connectWithSslMode } from "./ssl-mode.js";
 import { openPglite } from "./driver-pglite.js";
 import { pgIsDisconnect, pgMapError } from "./errors.js";
 import { PgReflection } from "./reflection.js";
@@ -92,7 +93,7 @@ export class PgDialect extends Dialect {
     url: ConnectionUrl,
     connectArgs: Readonly<Record<string, unknown>>,
   ): Promise<DriverConnection> {
-    if (this.driverName === "pg") return connectPg(url, connectArgs);
+    if (this.driverName === "pg") return connectWithSslMode(url, connectArgs, connectPg);
     this.#pglite ??= openPglite(url, connectArgs);
 
     return (await this.#pglite).connect();

@@ -7,6 +7,7 @@ import {
   type ExecuteOptions,
   loadDriverModule,
 } from "../driver.js";
+import { pgSsl, SSL_KEYS } from "./ssl-mode.js";
 import { PG_TEXT_PARSERS } from "./type-parsers.js";
 
 type PgModule = typeof import("pg");
@@ -25,12 +26,9 @@ export function pgClientConfig(
     password: url.password ?? undefined,
     database: url.database ?? undefined,
   };
-  const sslmode = q.sslmode;
-  delete q.sslmode;
-  if (sslmode === "require" || sslmode === "prefer" || sslmode === "allow")
-    config.ssl = { rejectUnauthorized: false };
-  else if (sslmode === "verify-ca" || sslmode === "verify-full") config.ssl = { rejectUnauthorized: true };
-  else if (sslmode === "disable") config.ssl = false;
+  const ssl = pgSsl(q);
+  for (const k of SSL_KEYS) delete q[k];
+  if (ssl !== undefined) config.ssl = ssl;
   if (q.connect_timeout) {
     config.connectionTimeoutMillis = Number(q.connect_timeout) * 1000;
     delete q.connect_timeout;
