@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { BindParameter, ColumnElement } from "./elements.js";
+import { BindParameter, ColumnElement, type Condition } from "./elements.js";
 import { type ColumnClause, ExcludedTable, FromClause, TableClause } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
@@ -299,7 +299,7 @@ export class Update<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
     for (const [c, v] of pairs) merged.set(c, v);
     return this.#with({ values: [...merged] });
   }
-  where(...conditions: (ColumnElement<any, any> | undefined)[]): Update<T, R> {
+  where(...conditions: (Condition | undefined)[]): Update<T, R> {
     return this.#with({
       where: [
         ...this.state.where,
@@ -307,7 +307,7 @@ export class Update<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
       ],
     });
   }
-  filter(...conditions: (ColumnElement<any, any> | undefined)[]): Update<T, R> {
+  filter(...conditions: (Condition | undefined)[]): Update<T, R> {
     return this.where(...conditions);
   }
   returning<const N extends readonly SelectItem[]>(...items: N): Update<T, N> {
@@ -355,7 +355,7 @@ export class Delete<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
     return this.state.table;
   }
 
-  where(...conditions: (ColumnElement<any, any> | undefined)[]): Delete<T, R> {
+  where(...conditions: (Condition | undefined)[]): Delete<T, R> {
     return new Delete<T, R>({
       ...this.state,
       where: [
@@ -364,7 +364,7 @@ export class Delete<T extends DmlTarget = DmlTarget, R extends readonly SelectIt
       ],
     });
   }
-  filter(...conditions: (ColumnElement<any, any> | undefined)[]): Delete<T, R> {
+  filter(...conditions: (Condition | undefined)[]): Delete<T, R> {
     return this.where(...conditions);
   }
   returning<const N extends readonly SelectItem[]>(...items: N): Delete<T, N> {

@@ -395,7 +395,11 @@ export class BooleanClauseList extends ColumnElement<boolean> implements Negatab
   }
 }
 
-type Condition = ColumnElement<boolean | null, any> | ColumnElement<any, any>;
+/**
+ * A condition for WHERE, HAVING, ON, FILTER and and_/or_/not_: a boolean SQL expression (a
+ * comparison, a boolean column, `exists()`, ...). `where(User.email)` is a type error: compare it.
+ */
+export type Condition = ColumnElement<boolean | null, any>;
 
 /** Joins conditions with AND; undefined entries are skipped, so optional filters compose. */
 export function and_(...clauses: (Condition | undefined)[]): ColumnElement<boolean> {

@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { BindParameter, ColumnElement, Keyword, type OrderingExpression } from "./elements.js";
+import { BindParameter, ColumnElement, type Condition, Keyword, type OrderingExpression } from "./elements.js";
 import type { CacheKeyBuilder } from "./node.js";
 import {
   TableValued,
@@ -60,7 +60,7 @@ export class FunctionCall<T = unknown> extends ColumnElement<T> {
   }
 
   /** `fn(...) FILTER (WHERE cond)` (a CASE inside the aggregate on MySQL). */
-  filter(condition: ColumnElement<any, any>): FunctionCall<T> {
+  filter(condition: Condition): FunctionCall<T> {
     return new FunctionCall(this.name, this.args, this.type, condition);
   }
 

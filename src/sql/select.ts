@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { and_, BindParameter, ColumnElement, type OrderingExpression } from "./elements.js";
+import { and_, BindParameter, ColumnElement, type Condition, type OrderingExpression } from "./elements.js";
 import { ColumnClause, FromClause } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
@@ -149,7 +149,7 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
   }
 
   /** Adds WHERE conditions, joined with AND. */
-  where(...conditions: (ColumnElement<any, any> | boolean | undefined)[]): Select<Items> {
+  where(...conditions: (Condition | boolean | undefined)[]): Select<Items> {
     const list = conditions
       .filter((c): c is ColumnElement<any, any> | boolean => c !== undefined)
       .map(condition);
@@ -157,7 +157,7 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
   }
 
   /** Same as where(), as the ORM's Query names it. */
-  filter(...conditions: (ColumnElement<any, any> | boolean | undefined)[]): Select<Items> {
+  filter(...conditions: (Condition | boolean | undefined)[]): Select<Items> {
     return this.where(...conditions);
   }
 
@@ -220,7 +220,7 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
   groupBy(...cols: ColumnElement<any, any>[]): Select<Items> {
     return this.#with({ groupBy: [...this.state.groupBy, ...cols] });
   }
-  having(...conditions: ColumnElement<any, any>[]): Select<Items> {
+  having(...conditions: Condition[]): Select<Items> {
     return this.#with({ having: [...this.state.having, ...conditions.map(condition)] });
   }
   /** ORDER BY; strings name a selected label. `orderBy(null)` clears it. */

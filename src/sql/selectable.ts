@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { BindParameter, ColumnElement, type OrderingExpression } from "./elements.js";
+import { BindParameter, ColumnElement, type Condition, type OrderingExpression } from "./elements.js";
 import { ColumnClause, FromClause, literalColumn } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
@@ -281,7 +281,7 @@ export class Exists extends ColumnElement<boolean> {
     this.element = element;
   }
 
-  where(...conditions: (ColumnElement<any, any> | undefined)[]): Exists {
+  where(...conditions: (Condition | undefined)[]): Exists {
     return new Exists(this.element.where(...conditions));
   }
   selectFrom(...froms: FromClause[]): Exists {

@@ -1,7 +1,7 @@
 import type { Params } from "../../engine/connection.js";
 import { ArgumentError, MultipleResultsFound, NoResultFound } from "../../errors.js";
 import { delete_, update } from "../../sql/dml.js";
-import type { ColumnElement } from "../../sql/elements.js";
+import type { ColumnElement, Condition } from "../../sql/elements.js";
 import { func } from "../../sql/functions.js";
 import type { Node } from "../../sql/node.js";
 import { isEntityLike } from "../../sql/protocols.js";
@@ -54,10 +54,10 @@ export class Query<Items extends readonly SelectItem[]> implements AsyncIterable
     return this.#stmt;
   }
 
-  filter(...criteria: (ColumnElement<any, any> | boolean | undefined)[]): Query<Items> {
+  filter(...criteria: (Condition | boolean | undefined)[]): Query<Items> {
     return this.#with(this.#stmt.where(...criteria));
   }
-  where(...criteria: (ColumnElement<any, any> | boolean | undefined)[]): Query<Items> {
+  where(...criteria: (Condition | boolean | undefined)[]): Query<Items> {
     return this.filter(...criteria);
   }
   /** Equality criteria by attribute name on the last joined (or the primary) entity. */
@@ -87,7 +87,7 @@ export class Query<Items extends readonly SelectItem[]> implements AsyncIterable
   groupBy(...cols: ColumnElement<any, any>[]): Query<Items> {
     return this.#with(this.#stmt.groupBy(...cols));
   }
-  having(...criteria: ColumnElement<any, any>[]): Query<Items> {
+  having(...criteria: Condition[]): Query<Items> {
     return this.#with(this.#stmt.having(...criteria));
   }
   distinct(...on: ColumnElement<any, any>[]): Query<Items> {
