@@ -13,10 +13,29 @@ import { PG_TEXT_PARSERS } from "./type-parsers.js";
 type PgModule = typeof import("pg");
 let pgModule: PgModule | null = null;
 
+/**
+ * @internal The engine's `preparedStatements` setting, passed to connectPg() in its connectArgs:
+ * true (named statements always), false (never: a pooler in transaction mode), absent (detect).
+ */
+export const kPreparedStatements: unique symbol = Symbol("athanor.preparedStatements");
+
+/** PgBouncer before 1.19 refuses the `options` startup parameter the TimeZone rides on. */
+const OPTIONS_REFUSED = /unsupported startup parameter:? *"?options/i;
+
+/** What a named statement fails with when a pooler ran the earlier statements elsewhere. */
+const LOST_PREPARED = /prepared statement "athanor_\d+" (does not exist|already exists)/;
+
+const POOLER_HINT =
+  "\nThis connection goes through a pooler in transaction mode (PgBouncer before 1.21, or without " +
+  "max_prepared_statements), which ran this connection's earlier statements on another server " +
+  "connection. Use createEngine(url, { preparedStatements: false }), or leave the option out to let " +
+  "Athanor detect the pooler.";
+
 /** Client settings from a URL: sslmode, connect_timeout, application_name and any other pg option. */
 export function pgClientConfig(
   url: ConnectionUrl,
   connectArgs: Readonly<Record<string, unknown>>,
+  timeZoneOption = true,
 ): ClientConfig {
   const q = { ...url.query };
   const config: ClientConfig & Record<string, unknown> = {
@@ -38,9 +57,11 @@ export function pgClientConfig(
     delete q.application_name;
   }
   for (const [k, v] of Object.entries(q)) config[k] = /^\d+$/.test(v) ? Number(v) : v;
-  // Session time zone UTC in the startup packet: now() into TIMESTAMP columns means UTC.
+  // Session time zone UTC in the startup packet: now() into TIMESTAMP columns means UTC. Behind a
+  // pooler that refuses startup options, connectPg() sets it with SET TIME ZONE instead.
   const options = typeof config.options === "string" ? config.options : "";
-  config.options = `${options} -c TimeZone=UTC`.trim();
+  if (timeZoneOption) config.options = `${options} -c TimeZone=UTC`.trim();
+  else if (!options) delete config.options;
   return { ...config, ...(connectArgs as ClientConfig) };
 }
 
@@ -51,10 +72,16 @@ class PgConnection implements DriverConnection {
   readonly #types: TypeParsers;
   #closed = false;
   #unusable = false;
+  /** Whether statements are sent named, so the server keeps them prepared (see connectPg). */
+  readonly namedStatements: boolean;
+  /** Whether a pooler (PgBouncer, ...) stands between this client and the server. */
+  readonly behindPooler: boolean;
 
-  constructor(client: Client, types: TypeParsers) {
+  constructor(client: Client, types: TypeParsers, namedStatements: boolean, behindPooler: boolean) {
     this.raw = client;
     this.#types = types;
+    this.namedStatements = namedStatements;
+    this.behindPooler = behindPooler;
     client.on("error", () => {
       // A backend killed between queries surfaces on the next query; avoid an unhandled 'error'.
       this.#closed = true;
@@ -68,9 +95,11 @@ class PgConnection implements DriverConnection {
         text: sql,
         values: params as unknown[],
         rowMode: "array",
-        name: opts?.name,
+        name: this.namedStatements ? opts?.name : undefined,
       });
     } catch (e) {
+      if (this.namedStatements && LOST_PREPARED.test((e as Error)?.message ?? ""))
+        (e as Error).message += POOLER_HINT;
       // node-pg's own query_timeout rejects while the query still runs on the server and the
       // client stays busy with it: cancel it there and never lend this connection again.
       if ((e as Error)?.message === "Query read timeout") {
@@ -154,7 +183,9 @@ class PgConnection implements DriverConnection {
     return new Promise((resolve) => {
       const socket = host?.startsWith("/") ? netConnect(`${host}/.s.PGSQL.${port}`) : netConnect(port, host);
       socket.setTimeout(2000, () => socket.destroy());
-      socket.on("connect", () => socket.end(packet));
+      // As libpq: send, then wait for the server to close the socket. Closing our side first
+      // crashes PgBouncer 1.18 ("bad client state" in disconnect_client), taking every client down.
+      socket.on("connect", () => socket.write(packet));
       socket.on("error", () => resolve());
       socket.on("close", () => resolve());
     });
@@ -183,7 +214,44 @@ export async function connectPg(
     getTypeParser: (oid: number, format?: string) =>
       PG_TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text"),
   };
-  const client = new pg.Client({ ...pgClientConfig(url, connectArgs), types } as ClientConfig);
-  await client.connect();
-  return new PgConnection(client, types);
+  const setting = connectArgs[kPreparedStatements as unknown as string] as boolean | undefined;
+  const open = async (timeZoneOption: boolean) => {
+    const client = new pg.Client({
+      ...pgClientConfig(url, connectArgs, timeZoneOption),
+      types,
+    } as ClientConfig);
+    await client.connect();
+    return client;
+  };
+  // preparedStatements: false says a pooler is in front: no startup options it may refuse.
+  let refused = false;
+  let client: Client;
+  try {
+    client = await open(setting !== false);
+  } catch (e) {
+    if (setting === false || !OPTIONS_REFUSED.test((e as Error)?.message ?? "")) throw e;
+    refused = true;
+    client = await open(false);
+  }
+  // A pooler answers with a cancel key of its own, so the process id the client was given is not
+  // the server backend's: one query per new connection tells them apart. The time zone is checked
+  // in the same query because a pooler may have dropped (ignore_startup_parameters) the option.
+  let behindPooler = refused;
+  try {
+    const res = await client.query({
+      text: "SELECT pg_backend_pid(), current_setting('TimeZone')",
+      rowMode: "array",
+    });
+    const [pid, zone] = res.rows[0] as [number, string];
+    const processID = (client as Client & { processID: number | null }).processID;
+    behindPooler ||= processID !== null && pid !== processID;
+    // TimeZone is reported to clients, so PgBouncer restores it on whichever server runs the next
+    // transaction: a SET is safe in transaction pooling, unlike other session settings.
+    if (zone !== "UTC") await client.query("SET TIME ZONE 'UTC'");
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+  const named = setting ?? !behindPooler;
+  return new PgConnection(client, types, named, behindPooler);
 }
