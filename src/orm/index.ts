@@ -2,11 +2,14 @@ export { type AliasedClass, aliased } from "./aliased.js";
 export { type DeclarativeBase, type DeclarativeBaseOptions, declarativeBase } from "./declarative/base.js";
 export type {
   AbstractClass,
+  AttributeKeys,
   ColumnDecls,
   InsertInput,
   InstanceColumns,
   InstanceOf,
   MappedClass,
+  MappedInstance,
+  RelationshipKeys,
 } from "./declarative/model-types.js";
 export type { TableArgs } from "./declarative/table-args.js";
 export {

@@ -25,6 +25,25 @@ export type ColumnsOfInstance<I> = typeof kModelColumns extends keyof I
   ? Extract<NonNullable<I[typeof kModelColumns]>, ColumnDecls>
   : never;
 
+/**
+ * An instance of a mapped class: what `db.add()`, `delete()`, `refresh()` and `load()` take.
+ * `db.add({ x: 1 })` is a type error (a plain object has nothing in common with it).
+ */
+export type MappedInstance = ModelColumnsBrand<ColumnDecls>;
+
+/** The relationship properties of a mapped instance: those holding mapped instances. */
+export type RelationshipKeys<T> = {
+  [K in keyof T]-?: K extends keyof ColumnsOfInstance<T>
+    ? never
+    : NonNullable<T[K]> extends MappedInstance | readonly MappedInstance[]
+      ? K
+      : never;
+}[keyof T] &
+  string;
+
+/** The attributes of a mapped instance that the session loads: its columns and relationships. */
+export type AttributeKeys<T> = (keyof ColumnsOfInstance<T> & string) | RelationshipKeys<T>;
+
 /** Instance properties a model's columns give it. */
 export type InstanceColumns<C extends ColumnDecls> = { -readonly [K in keyof C]: BuilderValue<C[K]> };
 

@@ -7,6 +7,7 @@ import type { Result, ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
 import type { ScalarOf, SelectItem } from "../../sql/typing.js";
+import type { AttributeKeys, MappedInstance, RelationshipKeys } from "../declarative/model-types.js";
 import { executeOrm, streamOrm } from "../loading/execute.js";
 import { getByIdentity, refreshObject } from "../loading/get.js";
 import { loadRelationship } from "../loading/relationship-loader.js";
@@ -393,14 +394,14 @@ export class Session implements AsyncDisposable {
   // ---------------------------------------------------------------- object state
 
   /** Adds an object (and objects its relationships cascade save-update to) to the session. */
-  add(obj: object): void {
+  add(obj: MappedInstance): void {
     const st = stateOf(obj);
     if (!st) throw new ArgumentError(`db.add() takes an instance of a mapped class; got ${describe(obj)}`);
     this.#attach(st);
   }
 
   /** add() for each object. */
-  addAll(objs: Iterable<object>): void {
+  addAll(objs: Iterable<MappedInstance>): void {
     for (const o of objs) this.add(o);
   }
 
@@ -435,7 +436,7 @@ export class Session implements AsyncDisposable {
   }
 
   /** Marks an object for deletion at the next flush (cascading `delete` to related objects). */
-  delete(obj: object): void {
+  delete(obj: MappedInstance): void {
     const st = stateOf(obj);
     if (!st) throw new ArgumentError(`db.delete() takes an instance of a mapped class; got ${describe(obj)}`);
     if (st.key === null) {
@@ -450,7 +451,7 @@ export class Session implements AsyncDisposable {
   }
 
   /** Removes an object from the session (and cascade `expunge` targets); it becomes detached. */
-  expunge(obj: object): void {
+  expunge(obj: MappedInstance): void {
     const st = stateOf(obj);
     if (!st || st.session !== this)
       throw new InvalidRequestError(`${st ? st.describe() : describe(obj)} is not in this session`);
@@ -470,7 +471,7 @@ export class Session implements AsyncDisposable {
    * Expires an object's attributes (all, or those named): they must be reloaded before reading.
    * Related objects reached through `refresh-expire` cascades are expired too.
    */
-  expire(obj: object, attributes?: readonly string[]): void {
+  expire<T extends MappedInstance>(obj: T, attributes?: readonly AttributeKeys<T>[]): void {
     const st = this.#own(obj, "expire");
     const related = this.#refreshExpireTargets(st);
     expireState(st, attributes ?? null);
@@ -499,7 +500,7 @@ export class Session implements AsyncDisposable {
   }
 
   /** Reloads an object's attributes (all, or those named) from the database (see expire for cascades). */
-  async refresh(obj: object, attributes?: readonly string[]): Promise<void> {
+  async refresh<T extends MappedInstance>(obj: T, attributes?: readonly AttributeKeys<T>[]): Promise<void> {
     const st = this.#own(obj, "refresh");
     if (st.key === null)
       throw new InvalidRequestError(
@@ -513,14 +514,14 @@ export class Session implements AsyncDisposable {
   }
 
   /** Loads a relationship explicitly: `await db.load(kit, "custodyEvents")`. */
-  async load<T extends object>(obj: T, key: keyof T & string): Promise<void> {
+  async load<T extends MappedInstance>(obj: T, key: RelationshipKeys<T>): Promise<void> {
     const st = this.#own(obj, "load");
     await this.#autoflush();
     await loadRelationship(this, [st], st.mapper.relationship(key));
   }
 
   /** Copies an object's state into the session's object of the same identity (loading it if needed). */
-  async merge<T extends object>(obj: T, opts: { load?: boolean } = {}): Promise<T> {
+  async merge<T extends MappedInstance>(obj: T, opts: { load?: boolean } = {}): Promise<T> {
     return mergeObject(this, obj, opts.load ?? true) as Promise<T>;
   }
 
@@ -559,7 +560,7 @@ export class Session implements AsyncDisposable {
   }
 
   /** Whether an object has changes not yet flushed. */
-  isModified(obj: object): boolean {
+  isModified(obj: MappedInstance): boolean {
     const st = stateOf(obj);
     if (!st)
       throw new ArgumentError(`isModified() takes an instance of a mapped class; got ${describe(obj)}`);
@@ -732,7 +733,7 @@ export class Session implements AsyncDisposable {
   }
 
   /** Saves objects in batches like a flush would (new ones inserted, changed ones updated). */
-  async bulkSaveObjects(objs: Iterable<object>): Promise<void> {
+  async bulkSaveObjects(objs: Iterable<MappedInstance>): Promise<void> {
     this.addAll(objs);
     await this.flush();
   }

@@ -1,0 +1,67 @@
+/**
+ * Type tests (issue 15, A.4 and A.9): the Session's object methods take mapped instances, load()
+ * takes a relationship key, refresh() and expire() take attribute names of the object.
+ */
+import {
+  BOOLEAN,
+  column,
+  declarativeBase,
+  ForeignKey,
+  Integer,
+  relationship,
+  type Session,
+  VARCHAR,
+} from "../../src/index.js";
+
+const Base = declarativeBase();
+
+class Author extends Base.table("sa_authors", {
+  id: column(Integer).primaryKey(),
+  email: column(VARCHAR(100)),
+  active: column(BOOLEAN).default(true),
+}) {
+  static posts = relationship(() => Post, { backPopulates: "author" });
+  declare posts: Post[];
+  greeting(): string {
+    return `hi ${this.email}`;
+  }
+}
+
+class Post extends Base.table("sa_posts", {
+  id: column(Integer).primaryKey(),
+  authorId: column(Integer, ForeignKey("sa_authors.id")).nullable(),
+  title: column(VARCHAR(200)),
+}) {
+  static author = relationship(() => Author, { backPopulates: "posts" });
+  declare author: Author | null;
+}
+
+declare const db: Session;
+declare const author: Author;
+declare const post: Post;
+
+db.add(author);
+db.addAll([author, post]);
+db.delete(post);
+db.expunge(author);
+await db.load(author, "posts");
+await db.load(post, "author");
+await db.refresh(author);
+await db.refresh(author, ["email", "posts"]);
+db.expire(post, ["title", "author"]);
+db.isModified(author);
+const merged: Post = await db.merge(post);
+void merged;
+
+// @ts-expect-error a plain object is not a mapped instance
+db.add({ x: 1 });
+// @ts-expect-error a Date is not a mapped instance
+db.delete(new Date());
+// @ts-expect-error a column is not a relationship
+await db.load(author, "email");
+// @ts-expect-error a method is not a relationship
+await db.load(author, "greeting");
+// @ts-expect-error no such attribute
+await db.refresh(author, ["nope"]);
+// @ts-expect-error no such attribute
+db.expire(post, ["nope"]);
