@@ -65,3 +65,11 @@ await db.load(author, "greeting");
 await db.refresh(author, ["nope"]);
 // @ts-expect-error no such attribute
 db.expire(post, ["nope"]);
+
+// Legacy Query's bulk UPDATE: values by column key of the queried entity, typed (issue 15 A.2).
+await db.query(Post).filter(Post.id.eq(1)).update({ title: "new" });
+await db.query(Author).update({ active: false, email: Author.email.concat("!") });
+// @ts-expect-error no such column
+await db.query(Post).update({ nope: 1 });
+// @ts-expect-error wrong value type
+await db.query(Author).update({ email: 1 });

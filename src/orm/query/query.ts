@@ -1,6 +1,6 @@
 import type { Params } from "../../engine/connection.js";
 import { ArgumentError, MultipleResultsFound, NoResultFound } from "../../errors.js";
-import { delete_, update } from "../../sql/dml.js";
+import { delete_, update, type ValuesOf } from "../../sql/dml.js";
 import type { ColumnElement, Condition } from "../../sql/elements.js";
 import { func } from "../../sql/functions.js";
 import type { Node } from "../../sql/node.js";
@@ -188,7 +188,7 @@ export class Query<Items extends readonly SelectItem[]> implements AsyncIterable
 
   /** Bulk UPDATE of the matched rows: `db.query(Kit).filter(...).update({ status: "available" })`; returns the row count. */
   async update(
-    values: Record<string, unknown>,
+    values: ValuesOf<Items[0]>,
     opts: { synchronizeSession?: SynchronizeSession } = {},
   ): Promise<number> {
     const entity = this.#entity("update");
