@@ -1,3 +1,4 @@
+import { arrayComparison, arrayQuantified, isArrayExpression } from "./array-operators.js";
 import { type CacheKeyBuilder, Node } from "./node.js";
 import {
   affixLike,
@@ -154,9 +155,34 @@ export abstract class ColumnElement<T = unknown, In = T> extends Node {
   endsWith(this: Expr<string | null>, suffix: ValueOrExpr<string | null, string>): BinaryExpression<boolean> {
     return affixLike(this, suffix, "%", "");
   }
-  /** LIKE '%value%', with % and _ in the value matched literally. */
-  contains(this: Expr<string | null>, part: ValueOrExpr<string | null, string>): BinaryExpression<boolean> {
+  /**
+   * LIKE '%value%', with % and _ in the value matched literally; on a PostgreSQL ARRAY column,
+   * `@>`: the array holds every given item (`Post.tags.contains(["sql"])`).
+   */
+  contains(this: Expr<string | null>, part: ValueOrExpr<string | null, string>): BinaryExpression<boolean>;
+  contains<E>(this: Expr<readonly E[] | null>, items: ValueOrExpr<readonly E[]>): BinaryExpression<boolean>;
+  contains(part: unknown): BinaryExpression<boolean> {
+    if (isArrayExpression(this)) return arrayComparison(this, "@>", part);
     return affixLike(this, part, "%", "%");
+  }
+  /** ARRAY `<@`: every item of the array is among the given ones. */
+  containedBy<E>(
+    this: Expr<readonly E[] | null>,
+    items: ValueOrExpr<readonly E[]>,
+  ): BinaryExpression<boolean> {
+    return arrayComparison(this, "<@", items);
+  }
+  /** ARRAY `&&`: the array and the given items have one in common. */
+  overlap<E>(this: Expr<readonly E[] | null>, items: ValueOrExpr<readonly E[]>): BinaryExpression<boolean> {
+    return arrayComparison(this, "&&", items);
+  }
+  /** `value = ANY (array)`: some item of the array equals the value. */
+  any<E>(this: Expr<readonly E[] | null>, value: ValueOrExpr<E>): BinaryExpression<boolean> {
+    return arrayQuantified(this, "ANY", value);
+  }
+  /** `value = ALL (array)`: every item of the array equals the value. */
+  all<E>(this: Expr<readonly E[] | null>, value: ValueOrExpr<E>): BinaryExpression<boolean> {
+    return arrayQuantified(this, "ALL", value);
   }
 
   between(
