@@ -4,6 +4,7 @@ export { createEngine, Engine, type EngineOptions, type Logger } from "./engine.
 export type { EngineEvents, EventName } from "./events.js";
 export { Inspector, inspect, type MultiReflectOptions } from "./inspector.js";
 export { NullPool, Pool, type PoolOptions, QueuePool, StaticPool } from "./pool.js";
+export type { ReadYourWrites, ReplicaOptions } from "./replicas/options.js";
 export { AsyncResult, Result, ScalarResult } from "./result.js";
 export {
   isRetryableError,

@@ -45,4 +45,5 @@ import { configuredMapper } from "./mapper/mapping.js";
 export function configureMappers(...classes: (abstract new (...args: any) => any)[]): void {
   for (const c of classes) configuredMapper(c);
 }
+export * from "./sharding/index.js";
 export * from "./web/index.js";
