@@ -198,10 +198,46 @@ export function compareColumns(
         down: [],
         warnings: [identity],
       });
+    const unknown = ctx.settings.compareType ? unknownTypeNote(ctx, where(d.name), d, r) : null;
+    if (unknown)
+      out.push({
+        phase: "table_alter",
+        table: pair.key,
+        order: ALTER_ORDER.alterColumn,
+        up: [],
+        down: [],
+        warnings: [unknown],
+      });
     const alter = alterColumn(ctx, pair, d, r);
     if (alter) out.push(alter);
   }
   return out;
+}
+
+/**
+ * A reflected type Athanor does not know (a domain, an extension's type) cannot be compared:
+ * rather than count it as matching whatever is declared, say so and name the column. A declared
+ * type whose DDL spells the catalog's name (a custom type for it) is a match.
+ */
+function unknownTypeNote(
+  ctx: CompareContext,
+  column: string,
+  d: Column<any, any>,
+  r: ReflectedColumn,
+): string | null {
+  if (unwrap(r.type).typeName !== "null") return null;
+  let declared: string | null = null;
+  try {
+    declared = ctx.dialect.typeToSql(unwrap(d.type));
+  } catch {
+    declared = null;
+  }
+  const spell = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
+  if (declared !== null && spell(declared) === spell(r.typeText)) return null;
+  return (
+    `column ${column} has the database type '${r.typeText}', which Athanor cannot read, so its type was not compared ` +
+    `with the declared ${declared ?? d.type.typeName}: check it by hand, or declare the column with a custom type whose DDL is '${r.typeText}'.`
+  );
 }
 
 /** One AlterColumnOp for everything that differs in a column, with the `existing...` values MySQL and reverse() need. */
