@@ -125,6 +125,8 @@ export class Connection implements AsyncDisposable {
   #savepoints = 0;
   #isolation: IsolationLevel | null = null;
   #executionOptions: ExecutionOptions;
+  /** Streams being read on this connection (`for await` over stream()); statements must wait for them. */
+  #streaming = 0;
   /** Timeout and signal of the statements running now (engine's statementTimeout by default). */
   #limits: StatementLimits | null;
   /**
@@ -468,6 +470,7 @@ export class Connection implements AsyncDisposable {
     usePrimary = false,
   ): Promise<DriverResult> {
     const { compiled, cached } = prepared;
+    if (this.#streaming > 0) throw this.#busyStreaming(sql);
     // Plain reads under a deferred BEGIN need no await (one microtask hop less per query).
     if (this.#tx !== "active" && !(stmt !== null && this.#transactionReadySync(stmt, compiled)))
       await this.#prepareTransaction(stmt, compiled);
@@ -534,7 +537,13 @@ export class Connection implements AsyncDisposable {
     single = false,
   ): DriverResult | Promise<never> | null {
     const pooled = this.#pooled;
-    if (pooled === null || pooled.driver.executeSync === undefined || !this.#quiet() || this.#limits !== null)
+    if (
+      pooled === null ||
+      pooled.driver.executeSync === undefined ||
+      !this.#quiet() ||
+      this.#limits !== null ||
+      this.#streaming > 0
+    )
       return null;
     const { compiled, binds } = prepared;
     if (this.#tx !== "active" && !this.#transactionReadySync(stmt, compiled)) return null;
@@ -672,6 +681,7 @@ export class Connection implements AsyncDisposable {
       if (events.has("beforeExecute")) events.emit("beforeExecute", call);
       const start = performance.now();
       let rowCount = 0;
+      self.#streaming++;
       try {
         for await (const b of driver.stream(sql, values, batchSize, { bigint: compiled.needsBigInt })) {
           fields = b.fields;
@@ -680,6 +690,8 @@ export class Connection implements AsyncDisposable {
         }
       } catch (e) {
         throw await self.#handleError(e, sql, values);
+      } finally {
+        self.#streaming--;
       }
       const durationMs = performance.now() - start;
       engine.logStatement(sql, values, durationMs, prepared.cached);
@@ -694,6 +706,18 @@ export class Connection implements AsyncDisposable {
     return this.engine.logger === null && !events.has("beforeExecute") && !events.has("afterExecute");
   }
 
+  /**
+   * The error for a statement sent while a stream is read on this connection: the driver would
+   * queue it behind the rest of the result (node-pg, mysql2: waiting for the loop that waits for
+   * it) or refuse it (better-sqlite3).
+   */
+  #busyStreaming(sql: string): InvalidRequestError {
+    return new InvalidRequestError(
+      `This connection is streaming a result (a for await loop over stream() is still reading it), so it cannot run ${JSON.stringify(sql.slice(0, 60))} now: ` +
+        "the statement would wait for the stream, which waits for the loop. Read the rows first (or break out of the loop), or run the query on another connection or session.",
+    );
+  }
+
   /** Runs one statement on the driver: events, echo and error mapping around it. */
 
   #driverCall(
@@ -704,6 +728,7 @@ export class Connection implements AsyncDisposable {
     cached: boolean | null = null,
     opts?: { name?: string; bigint?: boolean; returnsRows?: boolean },
   ) {
+    if (this.#streaming > 0) return Promise.reject(this.#busyStreaming(sql));
     return this.#instrumented(
       { sql, params: values, stmt, cached, executemany: false },
       (driver) => driver.execute(sql, values, opts),
