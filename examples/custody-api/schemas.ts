@@ -44,7 +44,15 @@ export const KitFeedQuery = z.object({
 /** POST /kits/:id/check-out: who takes it, their attestation, and when it comes back. */
 export const CheckOut = createInsertSchema(CustodyEvent)
   .pick({ userId: true, notes: true, expectedReturnDate: true })
-  .extend({ attestationAccepted: z.literal(true, { error: "the attestation must be accepted" }) })
+  // userId is optional on a custody event (a foreign key column may be set through the
+  // relationship), but a check-out names its user.
+  .extend({
+    userId: z.number().int().positive(),
+    attestationAccepted: z.literal(true, { error: "the attestation must be accepted" }),
+  })
   .strict();
 /** POST /kits/:id/check-in. */
-export const CheckIn = createInsertSchema(CustodyEvent).pick({ userId: true, notes: true }).strict();
+export const CheckIn = createInsertSchema(CustodyEvent)
+  .pick({ userId: true, notes: true })
+  .extend({ userId: z.number().int().positive() })
+  .strict();

@@ -73,3 +73,25 @@ await db.query(Author).update({ active: false, email: Author.email.concat("!") }
 await db.query(Post).update({ nope: 1 });
 // @ts-expect-error wrong value type
 await db.query(Author).update({ email: 1 });
+
+// get() / getOne() take the model's primary key (issue 15 A.3).
+class Membership extends Base.table("sa_memberships", {
+  authorId: column(Integer).primaryKey({ autoincrement: false }),
+  groupCode: column(VARCHAR(10)).primaryKey(),
+  role: column(VARCHAR(20)),
+}) {}
+
+await db.get(Author, 1);
+await db.get(Author, [1]);
+await db.get(Author, { id: 1 });
+await db.getOne(Post, 2);
+await db.get(Membership, { authorId: 1, groupCode: "a" });
+await db.get(Membership, [1, "a"]);
+// @ts-expect-error an integer key given a string
+await db.get(Author, "abc");
+// @ts-expect-error an integer key given a string, in getOne
+await db.getOne(Post, "2");
+// @ts-expect-error a composite key needs every column
+await db.get(Membership, { authorId: 1 });
+// @ts-expect-error a composite key is not one value
+await db.get(Membership, 1);

@@ -44,6 +44,30 @@ export type RelationshipKeys<T> = {
 /** The attributes of a mapped instance that the session loads: its columns and relationships. */
 export type AttributeKeys<T> = (keyof ColumnsOfInstance<T> & string) | RelationshipKeys<T>;
 
+/** The keys of the columns declared with `primaryKey()`. */
+type PrimaryKeyKeys<C> = { [K in keyof C]-?: C[K] extends { readonly __pk: true } ? K : never }[keyof C];
+
+type IsUnion<U, All = U> = U extends unknown ? ([All] extends [U] ? false : true) : never;
+
+/**
+ * What `db.get(Model, pk)` takes for instances `T`: the key's value (or a one-item array, or an
+ * object by key); for a composite key, an object by key or an array of the values in column order. `unknown` when the
+ * key is not declared on the columns (a PrimaryKeyConstraint in the table args).
+ */
+export type PrimaryKeyOf<T> =
+  ColumnsOfInstance<T> extends infer C extends ColumnDecls
+    ? [PrimaryKeyKeys<C>] extends [never]
+      ? unknown
+      : true extends IsUnion<PrimaryKeyKeys<C>>
+        ?
+            | { readonly [K in PrimaryKeyKeys<C>]: BuilderInput<C[K]> }
+            | readonly BuilderInput<C[PrimaryKeyKeys<C>]>[]
+        :
+            | BuilderInput<C[PrimaryKeyKeys<C>]>
+            | readonly [BuilderInput<C[PrimaryKeyKeys<C>]>]
+            | { readonly [K in PrimaryKeyKeys<C>]: BuilderInput<C[K]> }
+    : unknown;
+
 /** Instance properties a model's columns give it. */
 export type InstanceColumns<C extends ColumnDecls> = { -readonly [K in keyof C]: BuilderValue<C[K]> };
 

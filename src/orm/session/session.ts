@@ -7,7 +7,12 @@ import type { Result, ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
 import type { ScalarOf, SelectItem } from "../../sql/typing.js";
-import type { AttributeKeys, MappedInstance, RelationshipKeys } from "../declarative/model-types.js";
+import type {
+  AttributeKeys,
+  MappedInstance,
+  PrimaryKeyOf,
+  RelationshipKeys,
+} from "../declarative/model-types.js";
 import { executeOrm, streamOrm } from "../loading/execute.js";
 import { getByIdentity, refreshObject } from "../loading/get.js";
 import { loadRelationship } from "../loading/relationship-loader.js";
@@ -49,7 +54,8 @@ const NO_GET_OPTIONS: { populateExisting?: boolean; options?: readonly Node[] } 
 const DONE: Promise<void> = Promise.resolve();
 
 /** A primary key: the value, or an array / object of values for composite keys. */
-export type PrimaryKey = unknown;
+/** What get() takes as the primary key of `T` (see PrimaryKeyOf); anything for an unknown `T`. */
+export type PrimaryKey<T = unknown> = unknown extends T ? unknown : PrimaryKeyOf<T>;
 
 /**
  * A unit of work: objects added, changed and deleted are written at flush (before queries when
@@ -683,7 +689,7 @@ export class Session implements AsyncDisposable {
   /** The object with this primary key: from the identity map, or loaded (null if there is none). */
   get<T>(
     model: ModelClass<T>,
-    pk: PrimaryKey,
+    pk: PrimaryKey<T>,
     opts: { populateExisting?: boolean; options?: readonly Node[] } = NO_GET_OPTIONS,
   ): Promise<T | null> {
     // Not an async function: a lookup answered without waiting costs one settled promise.
@@ -699,7 +705,7 @@ export class Session implements AsyncDisposable {
   /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
   async getOne<T>(
     model: ModelClass<T>,
-    pk: PrimaryKey,
+    pk: PrimaryKey<T>,
     opts: { populateExisting?: boolean; options?: readonly Node[] } = NO_GET_OPTIONS,
   ): Promise<T> {
     const obj = await this.get(model, pk, opts);
