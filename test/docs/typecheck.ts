@@ -102,7 +102,7 @@ export async function typecheck(
   }
   if (errors.length === 0 && /error TS/.test(output)) {
     // Errors only in the sources or the config: say so instead of passing on a broken project.
-    const first = output.split("\n").find((l) => /error TS/.test(l) && !l.includes("/src/"));
+    const first = output.split("\n").find((l) => /error TS/.test(l) && !/(^|\/)src\//.test(l));
     if (first) errors.push({ compiler, snippet: "(project)", message: first });
   }
   return errors;
