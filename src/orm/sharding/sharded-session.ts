@@ -134,7 +134,7 @@ export class ShardedSession implements AsyncDisposable {
   }
 
   /** The object with this primary key from the first shard identityChooser names that has it. */
-  async get<T>(model: ModelClass<T>, pk: PrimaryKey, opts?: { shardId?: string }): Promise<T | null> {
+  async get<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts?: { shardId?: string }): Promise<T | null> {
     const ids =
       opts?.shardId !== undefined ? [opts.shardId] : this.#options.identityChooser(mapperFor(model), pk);
     for (const id of ids) {
