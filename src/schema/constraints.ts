@@ -1,5 +1,5 @@
 import { ArgumentError } from "../errors.js";
-import { ColumnElement } from "../sql/elements.js";
+import { ColumnElement, type OrderingExpression } from "../sql/elements.js";
 import { type TextClause, text } from "../sql/text.js";
 import type { Column } from "./column.js";
 import type { ForeignKey, ForeignKeyOptions } from "./foreign-key.js";
@@ -160,13 +160,13 @@ export class IndexDef {
   readonly where: ColumnElement<any, any> | null;
   readonly using: string | null;
   readonly mysqlLength: Readonly<Record<string, number>>;
-  readonly #refs: readonly (ColumnRef | ColumnElement<any, any>)[];
+  readonly #refs: readonly (ColumnRef | ColumnElement<any, any> | OrderingExpression)[];
   #expressions: (Column<any, any> | ColumnElement<any, any>)[] = [];
   #table: Table<any, any> | null = null;
 
   constructor(
     name: string | null,
-    refs: readonly (ColumnRef | ColumnElement<any, any>)[],
+    refs: readonly (ColumnRef | ColumnElement<any, any> | OrderingExpression)[],
     opts: IndexOptions = {},
   ) {
     this.name = name;
@@ -197,26 +197,36 @@ export class IndexDef {
   attach(table: Table<any, any>): void {
     this.#table = table;
     this.#expressions = this.#refs.map((r) =>
-      typeof r === "string" || !(r instanceof ColumnElement)
+      typeof r === "string" || !(r instanceof ColumnElement || isOrdering(r))
         ? resolveColumn(table, r as ColumnRef, "Index")
-        : r,
+        : (r as ColumnElement<any, any>),
     );
   }
 }
 
-/** `Index(name, ...columns, { unique, where, using })`. */
+/** `t.c.createdAt.desc()`: a key part with its sort order (an OrderingExpression). */
+function isOrdering(x: unknown): boolean {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "ordering";
+}
+
+/** `Index(name, ...columns, { unique, where, using })`; a column may carry its order (`.desc()`). */
 export function Index(
   name: string | null,
-  ...args: (ColumnRef | ColumnElement<any, any> | IndexOptions)[]
+  ...args: (ColumnRef | ColumnElement<any, any> | OrderingExpression | IndexOptions)[]
 ): IndexDef {
   const last = args.at(-1);
   const hasOpts =
     last !== undefined &&
     typeof last === "object" &&
     !(last instanceof ColumnElement) &&
+    !isOrdering(last) &&
     !("table" in (last as object));
   const opts = hasOpts ? (last as IndexOptions) : {};
-  const refs = (hasOpts ? args.slice(0, -1) : args) as (ColumnRef | ColumnElement<any, any>)[];
+  const refs = (hasOpts ? args.slice(0, -1) : args) as (
+    | ColumnRef
+    | ColumnElement<any, any>
+    | OrderingExpression
+  )[];
   if (!refs.length) throw new ArgumentError("Index() needs at least one column or expression");
   return new IndexDef(name, refs, opts);
 }

@@ -228,6 +228,23 @@ export class DdlCompiler {
   protected indexExpression(ix: IndexDef, e: Column<any, any> | ColumnElement<any, any>): string {
     if (e.kind === "column" && (e as Column<any, any>).table === ix.table)
       return this.quote((e as Column<any, any>).name);
+    if (e.kind === "ordering") {
+      // Index("ix", t.c.createdAt.desc()): a column (or expression) with its sort order, which
+      // every database takes after the key part, not inside an expression's parentheses.
+      const o = e as unknown as {
+        element: ColumnElement<any, any>;
+        direction: string | null;
+        nulls: string | null;
+      };
+      let sql = this.indexExpression(ix, o.element);
+      if (o.direction) sql += ` ${o.direction}`;
+      if (o.nulls) {
+        if (this.dialect.name !== "postgresql")
+          throw new CompileError(`NULLS ${o.nulls} in an index is PostgreSQL only (index ${ix.name})`);
+        sql += ` NULLS ${o.nulls}`;
+      }
+      return sql;
+    }
     if (!this.dialect.supportsExpressionIndexes)
       throw new CompileError(
         `Expression indexes are not supported by ${this.dialect.name} (index ${ix.name})`,

@@ -56,6 +56,8 @@ export class MysqlDdlCompiler extends DdlCompiler {
       const len = ix.mysqlLength[col.key] ?? ix.mysqlLength[col.name];
       return `${this.quote(col.name)}${len ? `(${len})` : ""}`;
     }
+    // A key part with its order: the order goes after the part, outside any parentheses.
+    if (e.kind === "ordering") return super.indexExpression(ix, e);
     return `(${super.indexExpression(ix, e)})`;
   }
 
