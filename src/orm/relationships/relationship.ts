@@ -7,6 +7,7 @@ import type { FromClause } from "../../sql/from-clause.js";
 import { literalColumn } from "../../sql/from-clause.js";
 import { type JoinTargetLike, type JoinTargetSpec, kJoinTarget } from "../../sql/protocols.js";
 import { type Exists, exists } from "../../sql/selectable.js";
+import type { RelationshipKeys } from "../declarative/model-types.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { stateOf } from "../state/instance-state.js";
 import { analyzeJoin, type Direction, type SyncPair } from "./join-conditions.js";
@@ -24,9 +25,12 @@ type Thunk<T> = T | (() => T);
 const resolve = <T>(v: Thunk<T>): T => (typeof v === "function" ? (v as () => T)() : v);
 const asList = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 
-export interface RelationshipOptions {
-  /** The relationship on the target that mirrors this one; both sides stay in sync in memory. */
-  backPopulates?: string;
+export interface RelationshipOptions<T = unknown> {
+  /**
+   * The relationship on the target that mirrors this one; both sides stay in sync in memory. One
+   * of the target's relationship properties (a type error otherwise, where the target is typed).
+   */
+  backPopulates?: unknown extends T ? string : RelationshipKeys<T>;
   /** "save-update, merge" by default; "all" = save-update, merge, refresh-expire, expunge, delete. */
   cascade?: string;
   /** false: a scalar (one-to-one from the collection side); true: a collection. */
@@ -352,7 +356,7 @@ export class Relationship<T = any> implements JoinTargetLike {
  */
 export function relationship<T>(
   target: () => abstract new (...args: any) => T,
-  options: RelationshipOptions = {},
+  options: RelationshipOptions<NoInfer<T>> = {},
 ): Relationship<T> {
-  return new Relationship(target, options);
+  return new Relationship(target, options as RelationshipOptions);
 }

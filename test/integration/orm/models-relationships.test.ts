@@ -123,6 +123,7 @@ describe("declarative mapping (no database)", () => {
   it("reports a backPopulates naming no relationship with the model, property and fix", () => {
     const Base = declarativeBase();
     class A extends Base.table("a", { id: column(Integer).primaryKey() }) {
+      // @ts-expect-error B has no relationship "parent": a type error, and at run time (JavaScript) the error below
       static bs = relationship(() => B, { backPopulates: "parent" });
     }
     class B extends Base.table("b", {
