@@ -12,6 +12,8 @@ export const README_MARKERS: Record<string, string> = {
   // "Models" uses the Base of the previous block.
   'ts import { column, relationship, Integer, VARCHAR, Text, DateTime, Enum, ForeignKey, Index, func } from "athanor";':
     "prelude=readme-base",
+  // The seeds' FastAPI route beside Hono: the models and session factory of the blocks above.
+  'ts import { Hono } from "hono";': "prelude=app",
   // "Schema without the ORM" uses the engine of the first block.
   'ts import { MetaData, Table, column, Integer, VARCHAR, ForeignKey } from "athanor";':
     "prelude=readme-base",

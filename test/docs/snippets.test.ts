@@ -54,15 +54,18 @@ describe("documentation snippets", () => {
     expect(ratio).toBeLessThan(0.35);
   });
 
-  describe.each(Object.keys(COMPILERS) as (keyof typeof COMPILERS)[])("type check with %s", (compiler) => {
-    it("passes, and finds the canary's error at its Markdown line", { timeout: 180_000 }, async () => {
-      const errors = await typecheck(compiler, tsconfig, written);
-      const canary = errors.filter((e) => e.snippet === CANARY.id);
-      expect(canary.map((e) => e.message.split(" ")[0])).toEqual(["canary.md:11:"]);
-      const rest: SnippetError[] = errors.filter((e) => e.snippet !== CANARY.id);
-      expect(rest.map((e) => e.message)).toEqual([]);
-    });
-  });
+  describe.concurrent.each(Object.keys(COMPILERS) as (keyof typeof COMPILERS)[])(
+    "type check with %s",
+    (compiler) => {
+      it("passes, and finds the canary's error at its Markdown line", { timeout: 180_000 }, async () => {
+        const errors = await typecheck(compiler, tsconfig, written);
+        const canary = errors.filter((e) => e.snippet === CANARY.id);
+        expect(canary.map((e) => e.message.split(" ")[0])).toEqual(["canary.md:11:"]);
+        const rest: SnippetError[] = errors.filter((e) => e.snippet !== CANARY.id);
+        expect(rest.map((e) => e.message)).toEqual([]);
+      });
+    },
+  );
 
   const runnable = written.filter((s) => s.run);
   const databases = process.env.ATHANOR_TEST_POSTGRES_URL
