@@ -134,15 +134,19 @@ export class Connection implements AsyncDisposable {
    * pinning, made on first use; a Session hands every connection it takes the same one.
    */
   _route: ReplicaRoute | null = null;
+  /** Whether a pooled connection was ever held (with read replicas it is taken at the first primary statement). */
+  #checkedOut: boolean;
   /** createAll / dropAll / reflect on this connection, inside its current transaction. */
   get [kDdlRunner]() {
     return schemaRunner((fn) => fn(this));
   }
 
-  constructor(engine: Engine, pooled: PooledConnection, executionOptions: ExecutionOptions) {
+  /** `pooled` null: taken from the pool at the first statement that needs the primary (read replicas). */
+  constructor(engine: Engine, pooled: PooledConnection | null, executionOptions: ExecutionOptions) {
     this.engine = engine;
     this.dialect = engine.dialect;
     this.#pooled = pooled;
+    this.#checkedOut = pooled !== null;
     this.#executionOptions = executionOptions;
     const timeout = engine.options.statementTimeout;
     this.#limits = timeout === undefined ? null : { timeout };
@@ -156,7 +160,7 @@ export class Connection implements AsyncDisposable {
 
   /** Whether the underlying connection was discarded (lost); the next statement reconnects. */
   get invalidated(): boolean {
-    return !this.#closed && this.#pooled === null;
+    return !this.#closed && this.#pooled === null && this.#checkedOut;
   }
 
   get closed(): boolean {
@@ -206,6 +210,10 @@ export class Connection implements AsyncDisposable {
   #ensurePooled(): PooledConnection {
     if (this.#closed)
       throw new ResourceClosedError("This connection is closed; get a new one with engine.connect()");
+    if (!this.#pooled && !this.#checkedOut)
+      throw new InvalidRequestError(
+        "This connection has not reached the primary yet (with read replicas it does at its first statement that needs it); run a statement first, or use engine.rawConnection()",
+      );
     if (!this.#pooled)
       throw new ResourceClosedError(
         "This connection was invalidated (the database connection was lost); run a statement to reconnect, " +
@@ -228,6 +236,7 @@ export class Connection implements AsyncDisposable {
       );
     const pooled = await this.engine._checkout();
     this.#pooled = pooled;
+    this.#checkedOut = true;
     if (this.#isolation !== null) {
       try {
         await this.#applyIsolation(pooled, this.#isolation);

@@ -210,6 +210,12 @@ export class Engine {
   /** Checks out a connection; close it (or `await using`) to return it. */
   async connect(): Promise<Connection> {
     const executionOptions = this.options.executionOptions ?? NO_OPTIONS;
+    // With replicas a session that only reads never needs the primary: its connection is taken
+    // from the pool at the first statement that does (a write, or a read a replica cannot serve).
+    if (this._replicas !== null && executionOptions.isolationLevel === undefined) {
+      if (this.#disposed) throw new ArgumentError("This engine was disposed; create a new one");
+      return new Connection(this, null, executionOptions);
+    }
     const conn = new Connection(this, await this._checkout(), executionOptions);
     if (executionOptions.isolationLevel !== undefined) {
       try {
@@ -231,6 +237,7 @@ export class Engine {
     if (this.#disposed) return null;
     const executionOptions = this.options.executionOptions ?? NO_OPTIONS;
     if (executionOptions.isolationLevel !== undefined) return null;
+    if (this._replicas !== null) return new Connection(this, null, executionOptions);
     const pooled = this.pool.tryConnectSync();
     return pooled === null ? null : new Connection(this, pooled, executionOptions);
   }

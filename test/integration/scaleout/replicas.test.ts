@@ -76,6 +76,8 @@ describeScaleout("read replicas on a PostgreSQL streaming replica", (servers) =>
     for (let i = 0; i < 10; i++) {
       await using s = SessionLocal();
       expect((await s.get(Note, 1))?.body).toBe("seed");
+      // A session that only reads holds no connection to the primary.
+      expect(engine.pool.checkedOut).toBe(0);
     }
     await using conn = await engine.connect();
     for (let i = 0; i < 4; i++)
