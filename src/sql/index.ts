@@ -73,6 +73,8 @@ export {
   Boolean,
   Boolean as BOOLEAN,
   BooleanType,
+  CHAR,
+  CharType,
   Date,
   Date as DATE,
   DateTime,

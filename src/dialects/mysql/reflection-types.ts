@@ -5,7 +5,7 @@ import { Date_, DateTime, Time } from "../../sql/types/datetime.js";
 import { EnumType } from "../../sql/types/enum.js";
 import { Json } from "../../sql/types/json.js";
 import { BigInteger, Double, Float, Integer, Numeric, SmallInteger } from "../../sql/types/numeric.js";
-import { String, Text } from "../../sql/types/string.js";
+import { CHAR, String, Text } from "../../sql/types/string.js";
 import { Uuid } from "../../sql/types/uuid.js";
 import { significant, tokenize } from "../sql-tokens.js";
 
@@ -67,7 +67,7 @@ export function mysqlTypeFromColumnType(columnType: string): TypeEngine<any, any
       return String(args[0]);
     case "char":
       // CHAR(36) is how Athanor stores a Uuid on MySQL.
-      return args[0] === 36 ? Uuid() : String(args[0] ?? 1);
+      return args[0] === 36 ? Uuid() : CHAR(args[0] ?? 1);
     case "tinytext":
     case "text":
       return Text();

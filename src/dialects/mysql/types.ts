@@ -53,6 +53,8 @@ export function mysqlTypeToSql(type: TypeEngine<any, any>, quoteString: (s: stri
         ? "NUMERIC"
         : `NUMERIC(${n.precision}${n.scale === undefined ? "" : `, ${n.scale}`})`;
     }
+    case "char":
+      return `CHAR(${(t as StringType).length ?? 1})`;
     case "varchar":
       return `VARCHAR(${(t as StringType).length ?? 255})`;
     case "text":

@@ -5,8 +5,9 @@ import { Date_, DateTime, Interval, Time } from "../../sql/types/datetime.js";
 import { EnumType } from "../../sql/types/enum.js";
 import { Json } from "../../sql/types/json.js";
 import { BigInteger, Double, Float, Integer, Numeric, SmallInteger } from "../../sql/types/numeric.js";
-import { String, Text } from "../../sql/types/string.js";
+import { CHAR, String, Text } from "../../sql/types/string.js";
 import { Uuid } from "../../sql/types/uuid.js";
+import { pgNamedTypeFor } from "./named-types.js";
 import { ArrayType, JSONB } from "./types.js";
 
 /** What the columns query tells about a column's type beyond format_type(). */
@@ -34,8 +35,9 @@ export function pgTypeFromName(text: string): TypeEngine<any, any> {
   let m: RegExpExecArray | null;
   if ((m = /^(?:character varying|varchar)(?:\s*\((\d+)\))?$/.exec(t)))
     return String(m[1] ? Number(m[1]) : undefined);
-  // Athanor has no CHAR type: a fixed-length column reads back as VARCHAR of its length.
-  if ((m = /^(?:character|char|bpchar)(?:\s*\((\d+)\))?$/.exec(t))) return String(m[1] ? Number(m[1]) : 1);
+  if ((m = /^(?:character|char|bpchar)(?:\s*\((\d+)\))?$/.exec(t))) return CHAR(m[1] ? Number(m[1]) : 1);
+  const named = pgNamedTypeFor(t);
+  if (named) return named;
   if (t === "text") return Text();
   if (t === "integer" || t === "int" || t === "int4" || t === "serial") return Integer();
   if (t === "smallint" || t === "int2" || t === "smallserial") return SmallInteger();

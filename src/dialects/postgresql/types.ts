@@ -8,6 +8,7 @@ import type { BigIntegerType, FloatType, NumericType } from "../../sql/types/num
 import type { StringType } from "../../sql/types/string.js";
 import { storedType } from "../../sql/types/type-decorator.js";
 import { parseArrayText } from "./array-text.js";
+import { PgNamedType } from "./named-types.js";
 
 /** PostgreSQL JSONB: binary JSON, indexable with GIN. Values typed T. */
 export class JsonbType<T = unknown> extends JsonType<T> {
@@ -142,6 +143,8 @@ export function pgTypeToSql(type: TypeEngine<any, any>, quote: (name: string) =>
         ? "NUMERIC"
         : `NUMERIC(${n.precision}${n.scale === undefined ? "" : `, ${n.scale}`})`;
     }
+    case "char":
+      return `CHAR(${(t as StringType).length ?? 1})`;
     case "varchar":
       return (t as StringType).length ? `VARCHAR(${(t as StringType).length})` : "VARCHAR";
     case "text":
@@ -179,6 +182,7 @@ export function pgTypeToSql(type: TypeEngine<any, any>, quote: (name: string) =>
     case "null":
       return "TEXT";
     default:
+      if (type instanceof PgNamedType) return type.sqlName;
       throw new CompileError(`No PostgreSQL type for '${type.typeName}'`);
   }
 }

@@ -4,7 +4,7 @@ import { Boolean } from "../../sql/types/boolean.js";
 import { Date_, DateTime, Time } from "../../sql/types/datetime.js";
 import { Json } from "../../sql/types/json.js";
 import { BigInteger, Double, Float, Integer, Numeric, SmallInteger } from "../../sql/types/numeric.js";
-import { String, Text } from "../../sql/types/string.js";
+import { CHAR, String, Text } from "../../sql/types/string.js";
 import { Uuid } from "../../sql/types/uuid.js";
 
 /**
@@ -48,7 +48,7 @@ export function sqliteTypeFromDeclared(declared: string): TypeEngine<any, any> {
     case "CHARACTER":
     case "NCHAR":
       // CHAR(36) is how Athanor stores a Uuid where there is no native type.
-      return a === 36 ? Uuid() : String(a);
+      return a === 36 ? Uuid() : CHAR(a);
     case "UUID":
       return Uuid();
     case "TEXT":

@@ -24,6 +24,8 @@ export function sqliteTypeToSql(type: TypeEngine<any, any>): string {
         ? "NUMERIC"
         : `NUMERIC(${n.precision}${n.scale === undefined ? "" : `, ${n.scale}`})`;
     }
+    case "char":
+      return `CHAR(${(t as StringType).length ?? 1})`;
     case "varchar":
       return (t as StringType).length ? `VARCHAR(${(t as StringType).length})` : "VARCHAR";
     case "text":

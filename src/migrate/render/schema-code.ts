@@ -61,6 +61,8 @@ export function renderType(
       return t.precision === undefined
         ? factory("Numeric")
         : call(r.use("Numeric"), [String(t.precision), ...(t.scale === undefined ? [] : [String(t.scale)])]);
+    case "char":
+      return call(r.use("CHAR"), t.length === undefined ? [] : [String(t.length)]);
     case "varchar": {
       const args: Code[] = t.length === undefined ? [] : [String(t.length)];
       if (t.collation)

@@ -65,6 +65,7 @@ function checkOf(type: TypeEngine<any, any>): Check | null {
           ? null
           : "a number or a decimal string";
     case "varchar":
+    case "char":
     case "text":
       return (v) => (typeof v === "string" ? null : "a string");
     case "boolean":

@@ -32,7 +32,7 @@ export {
   SmallInteger,
   SmallIntegerType,
 } from "./numeric.js";
-export { String, StringType, Text, TextType, Unicode, UnicodeText } from "./string.js";
+export { CHAR, CharType, String, StringType, Text, TextType, Unicode, UnicodeText } from "./string.js";
 export { TypeDecorator } from "./type-decorator.js";
 export { Uuid, UuidType } from "./uuid.js";
 

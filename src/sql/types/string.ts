@@ -17,6 +17,11 @@ export class StringType extends TypeEngine<string> {
   }
 }
 
+/** Fixed-length text, blank-padded by the database (CHAR(n)); reads as a string. */
+export class CharType extends StringType {
+  override readonly typeName: string = "char";
+}
+
 export class TextType extends StringType {
   override readonly typeName: string = "text";
 }
@@ -32,6 +37,10 @@ export function String(length?: number, opts?: { collation?: string }): StringTy
  */
 export function Text(opts?: { collation?: string; length?: number }): TextType {
   return new TextType(opts?.length, opts?.collation);
+}
+/** CHAR(length): fixed-length text (country codes, ISO currency codes); length 1 when omitted. */
+export function CHAR(length?: number, opts?: { collation?: string }): CharType {
+  return new CharType(length, opts?.collation);
 }
 /** Same as String: every supported database stores Unicode. */
 export const Unicode = String;

@@ -39,7 +39,7 @@ describe("catalog type names", () => {
     ).toEqual([
       "varchar:50:",
       "varchar::",
-      "varchar:3:",
+      "char:3:",
       "text::",
       "integer",
       "smallint",
@@ -57,7 +57,7 @@ describe("catalog type names", () => {
       "uuid",
       "json",
       "jsonb",
-      "null",
+      "tsvector",
     ]);
   });
 
@@ -98,7 +98,7 @@ describe("catalog type names", () => {
       "double:",
       "varchar:20:",
       "uuid",
-      "varchar:2:",
+      "char:2:",
       "text:1073741823:",
       "json",
       "datetime::6",

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import {
+  CIDR,
+  CITEXT,
+  INET,
+  MACADDR,
+  TSQUERY,
+  TSVECTOR,
+} from "../../../src/dialects/postgresql/named-types.js";
+import { pgTypeFromName } from "../../../src/dialects/postgresql/reflection-types.js";
+import { CHAR, CompileError } from "../../../src/index.js";
+import { makeDialects } from "../compiler/helpers.js";
+
+const { pg, sqlite, mysql } = makeDialects();
+
+/** Issue 14, item 6: CHAR(n) everywhere, and PostgreSQL's network, citext and full-text types. */
+describe("CHAR(n) and PostgreSQL named types", () => {
+  it("CHAR(n) renders CHAR(n) on every dialect (length 1 by default)", () => {
+    for (const d of [pg, sqlite, mysql]) {
+      expect(d.typeToSql(CHAR(3))).toBe("CHAR(3)");
+      expect(d.typeToSql(CHAR())).toBe("CHAR(1)");
+    }
+  });
+
+  it("named types render, reflect and quote their literals on PostgreSQL; other dialects refuse them", () => {
+    const types = [INET(), CIDR(), MACADDR(), CITEXT(), TSVECTOR(), TSQUERY()];
+    expect(types.map((t) => pg.typeToSql(t))).toEqual([
+      "INET",
+      "CIDR",
+      "MACADDR",
+      "CITEXT",
+      "TSVECTOR",
+      "TSQUERY",
+    ]);
+    expect(types.map((t) => pgTypeFromName(t.sqlName.toLowerCase()).typeName)).toEqual(
+      types.map((t) => t.typeName),
+    );
+    expect(INET().literal("10.0.0.1", pg)).toBe("'10.0.0.1'::INET");
+    expect(() => sqlite.typeToSql(INET())).toThrow(CompileError);
+    expect(() => mysql.typeToSql(TSVECTOR())).toThrow(/No MySQL type for 'tsvector'/);
+    expect(pgTypeFromName("character(2)").typeName).toBe("char");
+  });
+});
