@@ -26,14 +26,22 @@ wait_up() {
   for _ in $(seq 1 60); do up "$1" && return 0; sleep 0.5; done
   return 1
 }
+# The replica receives WAL from the primary (not stuck behind WAL the primary already removed).
+streaming() {
+  [ "$(psql -h 127.0.0.1 -p "$REPLICA_PORT" -U root -d postgres -Atc \
+    "select count(*) from pg_stat_wal_receiver where status = 'streaming'" 2>/dev/null)" = "1" ]
+}
+wait_streaming() {
+  for _ in $(seq 1 30); do streaming && return 0; sleep 0.5; done
+  return 1
+}
 print_urls() {
   echo "export ATHANOR_TEST_REPLICA_URL=postgresql://root@127.0.0.1:$REPLICA_PORT/test"
   echo "export ATHANOR_TEST_PGBOUNCER_URL=postgresql://root@127.0.0.1:$BOUNCER_PORT/test"
 }
 
 # Both up and the replica really streaming: nothing to do.
-if up "$REPLICA_PORT" && up "$BOUNCER_PORT" &&
-  [ "$(psql -h 127.0.0.1 -p "$REPLICA_PORT" -U root -d postgres -Atc 'select pg_is_in_recovery()' 2>/dev/null)" = "t" ]; then
+if up "$REPLICA_PORT" && up "$BOUNCER_PORT" && streaming; then
   print_urls
   exit 0
 fi
@@ -41,6 +49,10 @@ fi
 up "$PRIMARY_PORT" || die "the primary is not answering on 127.0.0.1:$PRIMARY_PORT; start it first (pg_ctlcluster --skip-systemctl-redirect $PG_VERSION main start)"
 
 # --- streaming replica -----------------------------------------------------------------------
+if up "$REPLICA_PORT" && ! wait_streaming; then
+  log "127.0.0.1:$REPLICA_PORT answers but does not stream from the primary; restarting it"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA_CLUSTER" stop -m fast || true
+fi
 if ! up "$REPLICA_PORT"; then
   # The primary must accept replication connections from loopback.
   if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$MAIN_HBA"; then
@@ -67,17 +79,30 @@ EOF
 local all all trust
 host all all 127.0.0.1/32 trust
 EOF
-  # A base backup only when the data directory is not already a standby of the primary.
-  if ! $SUDO test -f "$data_dir/standby.signal"; then
+  base_backup() {
     log "taking a base backup of the primary into $data_dir"
     $SUDO find "$data_dir" -mindepth 1 -delete
-    as_postgres pg_basebackup -h 127.0.0.1 -p "$PRIMARY_PORT" -U root -D "$data_dir" -R -X stream -c fast \
-      || die "pg_basebackup from 127.0.0.1:$PRIMARY_PORT failed"
+    as_postgres pg_basebackup -h 127.0.0.1 -p "$PRIMARY_PORT" -U root -D "$data_dir" -R -X stream -c fast ||
+      die "pg_basebackup from 127.0.0.1:$PRIMARY_PORT failed"
+  }
+  start_replica() {
+    log "starting the replica on 127.0.0.1:$REPLICA_PORT"
+    $SUDO pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA_CLUSTER" start ||
+      die "the replica did not start; see /var/log/postgresql/postgresql-$PG_VERSION-$REPLICA_CLUSTER.log"
+    wait_up "$REPLICA_PORT" || die "the replica does not answer on 127.0.0.1:$REPLICA_PORT"
+  }
+  # A base backup only when the data directory is not already a standby of the primary.
+  if ! $SUDO test -f "$data_dir/standby.signal"; then base_backup; fi
+  start_replica
+  # A standby stopped long enough may need WAL the primary has recycled: it would answer but
+  # never catch up. Then it is rebuilt from a new base backup, once.
+  if ! wait_streaming; then
+    log "the replica is not streaming from the primary; rebuilding it"
+    $SUDO pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA_CLUSTER" stop -m fast || true
+    base_backup
+    start_replica
+    wait_streaming || die "the replica does not stream from the primary; see /var/log/postgresql/postgresql-$PG_VERSION-$REPLICA_CLUSTER.log"
   fi
-  log "starting the replica on 127.0.0.1:$REPLICA_PORT"
-  $SUDO pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA_CLUSTER" start ||
-    die "the replica did not start; see /var/log/postgresql/postgresql-$PG_VERSION-$REPLICA_CLUSTER.log"
-  wait_up "$REPLICA_PORT" || die "the replica does not answer on 127.0.0.1:$REPLICA_PORT"
 fi
 [ "$(psql -h 127.0.0.1 -p "$REPLICA_PORT" -U root -d postgres -Atc 'select pg_is_in_recovery()')" = "t" ] ||
   die "127.0.0.1:$REPLICA_PORT answers but is not in recovery (not a replica); drop it with pg_dropcluster --stop $PG_VERSION $REPLICA_CLUSTER and re-run"
