@@ -3,6 +3,7 @@
  * (`column(Integer).primaryKey()`), server defaults, constraints and indexes. Used by the
  * operations' `toCode()` and so by autogenerate.
  */
+import { PgNamedType } from "../../dialects/postgresql/named-types.js";
 import type { ColumnBuilder, ColumnSpec, ServerDefaultArg } from "../../schema/column.js";
 import { TextDefault } from "../../schema/column.js";
 import type { ForeignKeyOptions } from "../../schema/foreign-key.js";
@@ -40,6 +41,8 @@ export function renderType(
   const t = type as TypeEngine<any, any> & Record<string, any>;
   // A TypeDecorator is user code we cannot import from here; its storage type recreates the column.
   if ("impl" in t && t.impl && typeof t.impl === "object") return renderType(t.impl, r, opts);
+  // INET(), TSVECTOR(), ...: factories named as the type.
+  if (t instanceof PgNamedType) return call(r.use(t.sqlName), []);
   const factory = (name: string, args: Code[] = []) =>
     args.length === 0 && !opts.instance ? r.use(name) : call(r.use(name), args);
   switch (t.typeName) {

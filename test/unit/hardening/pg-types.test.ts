@@ -41,3 +41,17 @@ describe("CHAR(n) and PostgreSQL named types", () => {
     expect(pgTypeFromName("character(2)").typeName).toBe("char");
   });
 });
+
+describe("generated code for the new types", () => {
+  it("an added column of CHAR(n) or a named PostgreSQL type renders as its factory", async () => {
+    const { AddColumnOp } = await import("../../../src/migrate/index.js");
+    const { CodeRenderer } = await import("../../../src/migrate/render/code.js");
+    const { column } = await import("../../../src/index.js");
+    const render = (op: { toCode(r?: InstanceType<typeof CodeRenderer>): string }) =>
+      op.toCode(new CodeRenderer());
+    expect(render(new AddColumnOp("sites", "host", column(INET()).nullable()))).toMatch(
+      /column\(INET\(\)\)\.nullable\(\)/,
+    );
+    expect(render(new AddColumnOp("sites", "country", column(CHAR(2))))).toMatch(/column\(CHAR\(2\)\)/);
+  });
+});
