@@ -3,7 +3,7 @@
  * asserts nothing). Needs the scale-out servers:
  *
  *   eval "$(scripts/ci/scaleout-servers.sh)"
- *   ATHANOR_TEST_POSTGRES_URL=postgresql://root@127.0.0.1:5432/test npx tsx test/integration/scaleout/replica-throughput.ts
+ *   ATHANOR_TEST_POSTGRES_URL=postgresql://root@127.0.0.1:5432/test npm run bench:replicas
  *
  * Bounded: SECONDS per configuration (default 3), WORKERS concurrent sessions (default 16). On
  * one machine the replica shares the primary's cores, so the ratio shows the routing's cost more
@@ -23,7 +23,7 @@ import {
   select,
   sessionmaker,
   Text,
-} from "../../../src/index.js";
+} from "../../src/index.js";
 
 const Base = declarativeBase();
 class Note extends Base.table("notes", {
