@@ -85,9 +85,10 @@ describe("athanor CLI: authoring revisions", () => {
     expect(again.stderr).toMatch(/^error: .*athanor\.config\.ts already exists/);
     const other = mkdtempSync(join(tmpdir(), "athanor-cli-init-"));
     try {
+      // No package.json saying "type": "module": the config is an .mts file (an ES module anywhere).
       const orm = await runCli(["init", "db/migrations", "--template", "orm"], { cwd: other });
       expect(orm.code).toBe(0);
-      expect(readFileSync(join(other, "athanor.config.ts"), "utf8")).toContain("metadata: Base.metadata");
+      expect(readFileSync(join(other, "athanor.config.mts"), "utf8")).toContain("metadata: Base.metadata");
       const badTemplate = await runCli(["init", "x", "--template", "nope"], { cwd: other });
       expect(badTemplate.stderr).toContain("Unknown template 'nope'");
     } finally {
