@@ -165,6 +165,15 @@ export abstract class ColumnElement<T = unknown, In = T> extends Node {
     if (isArrayExpression(this)) return arrayComparison(this, "@>", part);
     return affixLike(this, part, "%", "%");
   }
+  /**
+   * Full-text match, as SQLAlchemy's `match()`: `col @@ plainto_tsquery(:q)` on PostgreSQL
+   * (`col @@ :q` when the query is a TSQUERY expression), `MATCH (col) AGAINST (:q IN NATURAL
+   * LANGUAGE MODE)` on MySQL (needs a FULLTEXT index), `col MATCH :q` on SQLite (FTS tables).
+   */
+  match(this: Expr<string | null>, query: ValueOrExpr<string>): BinaryExpression<boolean> {
+    const q = query instanceof ColumnElement ? query : new BindParameter(query, new StringType());
+    return new BinaryExpression(this, "MATCH", q, booleanType(), Precedence.comparison);
+  }
   /** ARRAY `<@`: every item of the array is among the given ones. */
   containedBy<E>(
     this: Expr<readonly E[] | null>,

@@ -24,6 +24,8 @@ export class MysqlCompiler extends SqlCompiler {
         return `NOT (${left} <=> ${right})`;
       case "IS NOT DISTINCT FROM":
         return `${left} <=> ${right}`;
+      case "MATCH":
+        return `MATCH (${left}) AGAINST (${right} IN NATURAL LANGUAGE MODE)`;
       default:
         return super.renderBinaryOperator(op, left, right, e);
     }

@@ -1,5 +1,5 @@
 import { SqlCompiler } from "../../sql/compiler/dml-compiler.js";
-import type { BindParameter } from "../../sql/elements.js";
+import type { BinaryExpression, BindParameter } from "../../sql/elements.js";
 import { storedType } from "../../sql/types/type-decorator.js";
 
 /**
@@ -24,6 +24,19 @@ const CAST_WHEN_UNTYPED = new Set([
 
 /** PostgreSQL spells everything the way the base compiler does, except binds it cannot type. */
 export class PgCompiler extends SqlCompiler {
+  /** Full-text match: a plain string query goes through plainto_tsquery, a TSQUERY as it is. */
+  protected override renderBinaryOperator(
+    op: string,
+    left: string,
+    right: string,
+    e: BinaryExpression,
+  ): string {
+    if (op !== "MATCH") return super.renderBinaryOperator(op, left, right, e);
+    return storedType(e.right.type).typeName === "tsquery"
+      ? `${left} @@ ${right}`
+      : `${left} @@ plainto_tsquery(${right})`;
+  }
+
   /**
    * `$1::INTEGER` where the server would see `unknown`: `SELECT $1 + $2` is "operator is not
    * unique", and a recursive CTE seeded by `SELECT $1` types its column as text.

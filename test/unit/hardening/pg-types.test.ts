@@ -55,3 +55,26 @@ describe("generated code for the new types", () => {
     expect(render(new AddColumnOp("sites", "country", column(CHAR(2))))).toMatch(/column\(CHAR\(2\)\)/);
   });
 });
+
+describe("match(): full-text search per dialect", () => {
+  it("plainto_tsquery on PostgreSQL (a TSQUERY as it is), MATCH ... AGAINST on MySQL, MATCH on SQLite", async () => {
+    const { MetaData, Table, column, Integer, Text, select, cast } = await import("../../../src/index.js");
+    const { expectSql } = await import("../compiler/helpers.js");
+    const docs = new Table("ft_docs", new MetaData(), {
+      id: column(Integer).primaryKey(),
+      body: column(Text()),
+    });
+    expectSql(select(docs.c.id).where(docs.c.body.match("sql orm")), {
+      pg: ["SELECT ft_docs.id FROM ft_docs WHERE ft_docs.body @@ plainto_tsquery($1)", ["sql orm"]],
+      sqlite: ["SELECT ft_docs.id FROM ft_docs WHERE ft_docs.body MATCH ?", ["sql orm"]],
+      mysql: [
+        "SELECT ft_docs.id FROM ft_docs WHERE MATCH (ft_docs.body) AGAINST (? IN NATURAL LANGUAGE MODE)",
+        ["sql orm"],
+      ],
+    });
+    const q = cast("sql & !orm", TSQUERY());
+    expect(pg.prepare(select(docs.c.id).where(docs.c.body.match(q))).compiled.parts.join("$1")).toBe(
+      "SELECT ft_docs.id FROM ft_docs WHERE ft_docs.body @@ CAST($1 AS TSQUERY)",
+    );
+  });
+});
