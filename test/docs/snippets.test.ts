@@ -3,8 +3,8 @@
  * "athanor" resolving to the sources), and the blocks marked `run` are run on SQLite, and on
  * PostgreSQL when ATHANOR_TEST_POSTGRES_URL is set. test/docs/README.md describes the markers.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { provision } from "../support/databases.js";
@@ -84,10 +84,11 @@ describe("documentation snippets", () => {
       try {
         if (db) process.env.DATABASE_URL = db.url;
         else delete process.env.DATABASE_URL;
-        process.chdir(snippet.dir);
-        const url = pathToFileURL(snippet.path);
-        url.search = database; // each database gets its own module instance
-        await import(/* @vite-ignore */ url.href);
+        // A copy per database: its prelude and local modules are new module instances too.
+        const dir = `${snippet.dir}-${database}`;
+        cpSync(snippet.dir, dir, { recursive: true });
+        process.chdir(dir);
+        await import(/* @vite-ignore */ pathToFileURL(join(dir, basename(snippet.path))).href);
       } finally {
         process.chdir(cwd);
         log.mockRestore();
