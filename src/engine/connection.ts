@@ -10,15 +10,16 @@ import {
 import { isDdl } from "../schema/ddl.js";
 import { kDdlRunner } from "../schema/protocols.js";
 import type { BindValues, CompiledStatement } from "../sql/compiler/compiled.js";
-import { Insert, insert } from "../sql/dml.js";
+import { Insert } from "../sql/dml.js";
 import type { Node } from "../sql/node.js";
 import { checkTimeout, mergeLimits, runLimited, type StatementLimits } from "./cancel.js";
+import { driverOptions, plainRead, rowFactoryFor } from "./compiled-memo.js";
 import type { Engine } from "./engine.js";
+import { insertManyValues } from "./insert-many.js";
 import { newestOf } from "./newest.js";
 import type { PooledConnection } from "./pool.js";
-import { isPlainRead } from "./read-only.js";
 import { newRoute, type ReplicaRoute } from "./replicas/route.js";
-import { AsyncResult, createRowFactory, Result, type RowFactory, type ScalarResult } from "./result.js";
+import { AsyncResult, createRowFactory, Result, type ScalarResult } from "./result.js";
 import { schemaRunner } from "./schema-runner.js";
 import { NestedTransaction, Transaction } from "./transaction.js";
 
@@ -44,72 +45,6 @@ export interface ExecutionOptions {
 type TxState = "none" | "deferred" | "active" | "invalid";
 
 const newest = newestOf<Connection>();
-
-const RAW_FACTORY_KEY = "rowFactory";
-
-/** The row factory of a compiled shape (made once, kept with the compiled statement). */
-function rowFactoryFor(compiled: CompiledStatement, fields: readonly string[] | null): RowFactory {
-  const cols = compiled.resultColumns;
-  if (cols) {
-    let f = compiled.memo.get(RAW_FACTORY_KEY) as RowFactory | undefined;
-    if (!f) {
-      f = createRowFactory(
-        cols.map((c) => c.key),
-        cols.map((c) => c.processor),
-      );
-      compiled.memo.set(RAW_FACTORY_KEY, f);
-    }
-    return f;
-  }
-  const keys = fields ?? [];
-  const memoKey = `fields:${keys.join("\u0000")}`;
-  let f = compiled.memo.get(memoKey) as RowFactory | undefined;
-  if (!f) {
-    f = createRowFactory(
-      keys,
-      keys.map(() => null),
-    );
-    compiled.memo.set(memoKey, f);
-  }
-  return f;
-}
-
-/** What the driver needs to know of a compiled statement besides its SQL. */
-/** The driver options of a compiled statement (made once per statement shape and kind of call). */
-const DRIVER_OPTIONS_KEY = {
-  rows: "driverOptions",
-  single: "driverOptions:single",
-  column: "driverOptions:column",
-} as const;
-
-function driverOptions(
-  compiled: CompiledStatement,
-  read: keyof typeof DRIVER_OPTIONS_KEY = "rows",
-): ExecuteOptions {
-  const key = DRIVER_OPTIONS_KEY[read];
-  let opts = compiled.memo.get(key) as ExecuteOptions | undefined;
-  if (opts === undefined) {
-    opts = {
-      name: compiled.sql !== null ? compiled.name : undefined,
-      bigint: compiled.needsBigInt,
-      returnsRows: compiled.returnsRows,
-      single: read === "single",
-      column: read === "column",
-    };
-    compiled.memo.set(key, opts);
-  }
-  return opts;
-}
-
-/** Whether a statement only reads (memoized per compiled shape): such reads may precede BEGIN. */
-function plainRead(stmt: Node, compiled: CompiledStatement): boolean {
-  let plain = compiled.memo.get("plainRead") as boolean | undefined;
-  if (plain === undefined) {
-    plain = isPlainRead(stmt);
-    compiled.memo.set("plainRead", plain);
-  }
-  return plain;
-}
 
 /**
  * A database connection checked out of the engine's pool. Like SQLAlchemy 2.0's Connection it
@@ -609,7 +544,7 @@ export class Connection implements AsyncDisposable {
   async #executeMany(stmt: Node, paramSets: readonly Params[]): Promise<Result<any>> {
     if (paramSets.length === 0) throw new ArgumentError("execute(stmt, []) needs at least one parameter set");
     if (stmt instanceof Insert && stmt.state.rows === null && stmt.state.fromSelect === null) {
-      return this.#insertManyValues(stmt, paramSets);
+      return insertManyValues(this, stmt, paramSets);
     }
     const prepared = this.dialect.prepare(stmt);
     await this.#prepareTransaction(stmt, prepared.compiled);
@@ -624,49 +559,6 @@ export class Connection implements AsyncDisposable {
       pooled,
     );
     return new Result([], createRowFactory([], []), rowCount, null, false);
-  }
-
-  /** Batches rows into multi-row INSERTs under the dialect's parameter limit (insertmanyvalues). */
-  async #insertManyValues(stmt: Insert<any, any>, rows: readonly Params[]): Promise<Result<any>> {
-    const keys = Object.keys(rows[0]!);
-    const perRow = Math.max(
-      1,
-      keys.length +
-        stmt.table.columns.filter((c) => c.insertDefault !== null && !keys.includes(c.key)).length,
-    );
-    const batch = Math.max(1, Math.min(1000, Math.floor(this.dialect.maxBindParameters / perRow)));
-    const out: unknown[][] = [];
-    let total = 0;
-    let factory: RowFactory | null = null;
-    let lastId: number | bigint | null = null;
-    for (let i = 0; i < rows.length; i += batch) {
-      const chunk = rows.slice(i, i + batch).map((r) => {
-        const ordered: Record<string, unknown> = {};
-        for (const k of keys) {
-          if (!(k in r))
-            throw new ArgumentError(
-              `executemany INSERT: parameter set ${i} lacks '${k}', which the first set has; every set must name the same columns`,
-            );
-          ordered[k] = r[k];
-        }
-        return ordered;
-      });
-      let s = insert(stmt.state.target).values(chunk as never);
-      s = new Insert({
-        ...s.state,
-        returning: stmt.state.returning,
-        onConflict: stmt.state.onConflict,
-        onDuplicate: stmt.state.onDuplicate,
-      });
-      const res = await this.execute(s);
-      total += res.rowCount;
-      lastId = res.lastInsertId;
-      if (res.returnsRows) {
-        for (const row of (res as Result<any>).rawRowsUnprocessed()) out.push(row);
-        factory = (res as Result<any>).factory;
-      }
-    }
-    return new Result(out, factory ?? createRowFactory([], []), total, lastId, factory !== null);
   }
 
   /** Streams a SELECT through a server-side cursor, `yieldPer` rows at a time. */
