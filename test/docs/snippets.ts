@@ -200,10 +200,11 @@ export function writeSnippets(
       copyFileSync(preludePath, join(dir, "prelude.mts"));
       mountModules(readPrelude(preludePath), dir, snippet.modules);
       const names = preludeExports(readPrelude(preludePath)).filter((name) => !bindsName(code, name));
-      if (names.length > 0) {
-        lines.push(`import { ${names.join(", ")} } from "./prelude.mjs";`);
-        lineMap.push(undefined);
-      }
+      // A prelude that exports nothing the snippet uses still runs first (it may create tables).
+      lines.push(
+        names.length > 0 ? `import { ${names.join(", ")} } from "./prelude.mjs";` : 'import "./prelude.mjs";',
+      );
+      lineMap.push(undefined);
     }
     for (const block of snippet.blocks) {
       block.code.split("\n").forEach((text, i) => {
