@@ -13,7 +13,7 @@ import {
   recogniseEnumChecks,
   str,
 } from "../reflection.js";
-import { pgTypeFromCatalog } from "./reflection-types.js";
+import { pgTypeFromCatalog, pgTypeFromName } from "./reflection-types.js";
 
 // Every query takes the schema as $1 (null: the session's current schema) and an optional list
 // of table names as $2, so the number of catalog queries never depends on the number of tables.
@@ -32,7 +32,8 @@ SELECT c.relname, obj_description(c.oid, 'pg_class'), n.nspname,
   CASE WHEN bt.typtype = 'e' THEN
     (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = bt.oid)
   END,
-  seq.deptype, seq.seqstart, seq.seqincrement
+  seq.deptype, seq.seqstart, seq.seqincrement,
+  CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -133,6 +134,7 @@ const C = {
   seqDependency: 17,
   seqStart: 18,
   seqIncrement: 19,
+  domainBase: 20,
 } as const;
 
 function column(r: unknown[]): ReflectedColumn {
@@ -143,17 +145,22 @@ function column(r: unknown[]): ReflectedColumn {
   // A SERIAL column: an owned sequence feeding a nextval() default.
   const serial = str(r[C.seqDependency]) === "a" && defaultText !== null && /^nextval\(/i.test(defaultText);
   const typeText = str(r[C.type])!;
+  const domainBase = str(r[C.domainBase]);
   return {
     name: str(r[C.name])!,
-    type: pgTypeFromCatalog({
-      text: typeText,
-      baseText: str(r[C.baseType])!,
-      isArray: r[C.isArray] === true,
-      dimensions: num(r[C.dimensions]) ?? 0,
-      enumName: isEnum ? str(r[C.enumName]) : null,
-      enumSchema: str(r[C.enumSchema]),
-      enumLabels: isEnum ? json<string[]>(r[C.enumLabels]) : null,
-    }),
+    // A domain reads as the type it is based on (its CHECK stays the database's business).
+    type:
+      domainBase !== null
+        ? pgTypeFromName(domainBase)
+        : pgTypeFromCatalog({
+            text: typeText,
+            baseText: str(r[C.baseType])!,
+            isArray: r[C.isArray] === true,
+            dimensions: num(r[C.dimensions]) ?? 0,
+            enumName: isEnum ? str(r[C.enumName]) : null,
+            enumSchema: str(r[C.enumSchema]),
+            enumLabels: isEnum ? json<string[]>(r[C.enumLabels]) : null,
+          }),
     typeText,
     nullable: r[C.nullable] === true,
     default: computed ? null : defaultText,

@@ -25,17 +25,18 @@ for (const name of configuredDatabases().filter((n) => n === "pglite" || n === "
       project.remove();
     });
 
-    it("warns for a column whose database type it cannot read, naming the column and the type", async () => {
+    it("warns for a column whose database type it cannot read, naming the column and the type; a domain reads as its base type", async () => {
       await engine.begin(async (c) => {
         await c.executeDriverSql("CREATE DOMAIN ht_positive AS integer CHECK (VALUE > 0)");
         await c.executeDriverSql(
-          "CREATE TABLE ht_docs (id integer PRIMARY KEY, qty ht_positive NOT NULL, body text NOT NULL)",
+          "CREATE TABLE ht_docs (id integer PRIMARY KEY, qty ht_positive NOT NULL, spot point NOT NULL, body text NOT NULL)",
         );
       });
       const md = new MetaData();
       new Table("ht_docs", md, {
         id: column(Integer).primaryKey(),
-        qty: column(Text()),
+        qty: column(Integer),
+        spot: column(Text()),
         body: column(Text()),
       });
       const r = await revision(
@@ -45,8 +46,10 @@ for (const name of configuredDatabases().filter((n) => n === "pglite" || n === "
       const notes = r.warnings.filter((w) => /cannot read/.test(w));
       expect(notes).toHaveLength(1);
       expect(notes[0]).toMatch(
-        /column ht_docs\.qty has the database type 'ht_positive', which Athanor cannot read/,
+        /column ht_docs\.spot has the database type 'point', which Athanor cannot read/,
       );
       expect(notes[0]).toMatch(/declared TEXT/);
+      // A domain reads as its base type: integer, as declared, so no change and no warning.
+      expect(r.operations).toEqual([]);
     });
   });
