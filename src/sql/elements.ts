@@ -781,5 +781,7 @@ export const FALSE = new Keyword<boolean>("FALSE");
 
 /** `null_()`, `true_()`, `false_()` as in SQLAlchemy. */
 export const null_ = (): ColumnElement<null> => NULL;
+/** The SQL TRUE constant, as SQLAlchemy's `true()`. */
 export const true_ = (): ColumnElement<boolean> => TRUE;
+/** The SQL FALSE constant, as SQLAlchemy's `false()`. */
 export const false_ = (): ColumnElement<boolean> => FALSE;

@@ -306,6 +306,7 @@ export function case_<const W extends readonly (readonly [ColumnElement<any, any
   );
 }
 
+/** `CASE value WHEN a THEN x ... END`: `caseValue(Kit.status, { lost: 0, available: 1 })`. */
 export function caseValue<V>(
   value: ColumnElement<any, any>,
   mapping: Record<string, V> | readonly (readonly [unknown, V])[],

@@ -238,11 +238,17 @@ function compoundOf(op: SetOperator) {
     ...selects: [Select<Items> | CompoundSelect<Items>, ...(Select<any> | CompoundSelect<any>)[]]
   ) => new CompoundSelect<Items>(op, selects);
 }
+/** `SELECT ... UNION SELECT ...` (duplicates removed): `union(select(a.c.x), select(b.c.x))`. */
 export const union = compoundOf("UNION");
+/** `SELECT ... UNION ALL SELECT ...` (duplicates kept). */
 export const unionAll = compoundOf("UNION ALL");
+/** `SELECT ... INTERSECT SELECT ...`: rows in every select. */
 export const intersect = compoundOf("INTERSECT");
+/** `SELECT ... INTERSECT ALL SELECT ...` (duplicates kept). */
 export const intersectAll = compoundOf("INTERSECT ALL");
+/** `SELECT ... EXCEPT SELECT ...`: rows of the first select not in the others (`except` is reserved). */
 export const except_ = compoundOf("EXCEPT");
+/** `SELECT ... EXCEPT ALL SELECT ...` (duplicates kept). */
 export const exceptAll = compoundOf("EXCEPT ALL");
 
 /** `(SELECT x ...)` used as a value; correlates with the enclosing query's tables. */

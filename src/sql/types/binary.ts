@@ -23,6 +23,7 @@ export class LargeBinaryType extends TypeEngine<Uint8Array> {
   }
 }
 
+/** Bytes (BYTEA / BLOB), read as a Buffer; `length` sizes the MySQL BLOB type. */
 export function LargeBinary(length?: number): LargeBinaryType {
   return new LargeBinaryType(length);
 }

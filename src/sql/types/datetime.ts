@@ -261,6 +261,7 @@ function normaliseTime(text: string): string {
   return text.slice(0, last === dot + 1 ? dot : last) + text.slice(end);
 }
 
+/** A time of day as a string ('HH:MM:SS[.ffffff]'), with an offset when `timezone` is true. */
 export function Time(opts?: { timezone?: boolean }): TimeType {
   return new TimeType(opts?.timezone ?? false);
 }
@@ -311,6 +312,7 @@ export class IntervalType extends TypeEngine<string> {
   }
 }
 
+/** A duration as an ISO 8601 string (`P1DT2H`): INTERVAL on PostgreSQL, VARCHAR elsewhere. */
 export function Interval(): IntervalType {
   return new IntervalType();
 }

@@ -27,6 +27,7 @@ export class SmallIntegerType extends IntegerType {
 export function Integer(): IntegerType {
   return new IntegerType();
 }
+/** A 16-bit integer column (SMALLINT), read as a number. */
 export function SmallInteger(): SmallIntegerType {
   return new SmallIntegerType();
 }
@@ -117,6 +118,7 @@ export class DoubleType extends FloatType {
 export function Float(opts?: { precision?: number }): FloatType {
   return new FloatType(opts?.precision);
 }
+/** A double-precision floating point column (DOUBLE PRECISION / DOUBLE / REAL), read as a number. */
 export function Double(): DoubleType {
   return new DoubleType();
 }
@@ -164,6 +166,7 @@ export class NumericType extends TypeEngine<string, string | number> {
   }
 }
 
+/** An exact decimal column (NUMERIC(p, s)), read as a decimal string ("12.50") so no digit is lost. */
 export function Numeric(precision?: number, scale?: number): NumericType {
   return new NumericType(precision, scale);
 }

@@ -15,6 +15,7 @@ export class UuidType extends TypeEngine<string> {
   }
 }
 
+/** A UUID column, read as a lower-case string: native UUID on PostgreSQL, CHAR(36) elsewhere. */
 export function Uuid(): UuidType {
   return new UuidType();
 }
