@@ -3,6 +3,8 @@
  * Rows always come back as arrays (positional), which the Result and the ORM's generated
  * hydrators read without building intermediate objects.
  */
+import { ArgumentError } from "../errors.js";
+
 export interface DriverResult {
   /** Rows as arrays, in column order ([] for statements that return none). */
   readonly rows: unknown[][];
@@ -75,9 +77,13 @@ export async function loadDriverModule<T>(pkg: string, url: string): Promise<T> 
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
-      const { ArgumentError } = await import("../errors.js");
+      // The package to install, not the module path inside it ("mysql2", not "mysql2/promise").
+      const name = pkg
+        .split("/")
+        .slice(0, pkg.startsWith("@") ? 2 : 1)
+        .join("/");
       throw new ArgumentError(
-        `The URL ${url} needs the driver package '${pkg}', which is not installed. Run: npm install ${pkg}`,
+        `The URL ${url} needs the driver package '${name}', which is not installed. Run: npm install ${name}`,
         { cause: e },
       );
     }

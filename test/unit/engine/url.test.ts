@@ -182,6 +182,18 @@ describe("missing driver packages", () => {
     expect((error as Error).message).toContain("postgresql://u:***@h/d");
   });
 
+  it("names the package, not the module path inside it (mysql2, not mysql2/promise)", async () => {
+    for (const [module, pkg] of [
+      ["athanor-no-such-driver/promise", "athanor-no-such-driver"],
+      ["@athanor-none/driver/sub", "@athanor-none/driver"],
+    ]) {
+      const error = (await loadDriverModule(module!, "mysql://u@h/d").catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(
+        new RegExp(`needs the driver package '${pkg}'.* Run: npm install ${pkg}$`),
+      );
+    }
+  });
+
   it("surfaces from engine.connect() as the same ArgumentError, password masked", async () => {
     class MissingDriverDialect extends SqliteDialect {
       override async connect(url: DatabaseUrl): Promise<never> {
