@@ -298,7 +298,7 @@ forEachDatabase("2.0-style queries", (tdb) => {
     ]);
   });
 
-  it("update() with synchronizeSession 'fetch' selects the matched keys; SQL-valued SETs are expired", async () => {
+  it("update() with synchronizeSession 'fetch' gets the matched keys (RETURNING, or a SELECT first); SQL-valued SETs are expired", async () => {
     await using db = SessionLocal();
     const kits = (await db.scalars(select(Kit).orderBy(Kit.code))).all();
     const { count } = await counting(tdb.engine, () =>
@@ -309,7 +309,8 @@ forEachDatabase("2.0-style queries", (tdb) => {
           .executionOptions({ synchronizeSession: "fetch" }),
       ),
     );
-    expect(count(SELECT)).toBe(1);
+    // One UPDATE ... RETURNING where the dialect has it (issue 14); MySQL / MariaDB select first.
+    expect(count(SELECT)).toBe(tdb.engine.dialect.supportsUpdateReturning ? 0 : 1);
     expect(kits.map((k) => k.status)).toEqual(["checked_out", "checked_out", "maintenance"]);
     // A value computed by SQL can't be known in memory: the attribute is expired.
     await db.execute(
