@@ -6,6 +6,7 @@ import { enumCheckLabels, type TokenizeOptions } from "./sql-tokens.js";
 /** Runs catalog SQL on a connection; rows as arrays. */
 export type CatalogExec = (sql: string, params?: readonly unknown[]) => Promise<unknown[][]>;
 
+/** A column as reflected from the database catalog. */
 export interface ReflectedColumn {
   readonly name: string;
   /** The Athanor type the catalog type maps to (NullType when there is none). */
@@ -27,11 +28,13 @@ export interface ReflectedColumn {
   readonly computed: { readonly sqltext: string; readonly persisted: boolean | undefined } | null;
 }
 
+/** A primary key as reflected from the database catalog. */
 export interface ReflectedPrimaryKey {
   readonly name: string | null;
   readonly columns: readonly string[];
 }
 
+/** A foreign key as reflected from the database catalog. */
 export interface ReflectedForeignKey {
   readonly name: string | null;
   readonly columns: readonly string[];
@@ -47,6 +50,7 @@ export interface ReflectedForeignKey {
   readonly match?: string | null;
 }
 
+/** An index as reflected from the database catalog. */
 export interface ReflectedIndex {
   readonly name: string;
   /** Column names; null entries stand for expressions (see `expressions`). */
@@ -68,16 +72,19 @@ export interface ReflectedIndex {
   readonly duplicatesConstraint?: string | null;
 }
 
+/** A unique constraint as reflected from the database catalog. */
 export interface ReflectedUnique {
   readonly name: string | null;
   readonly columns: readonly string[];
 }
 
+/** A check constraint as reflected from the database catalog. */
 export interface ReflectedCheck {
   readonly name: string | null;
   readonly sqltext: string;
 }
 
+/** A table as reflected from the database catalog: columns, keys, indexes and constraints. */
 export interface ReflectedTable {
   readonly name: string;
   readonly schema: string | null;
@@ -90,6 +97,7 @@ export interface ReflectedTable {
   readonly checkConstraints: readonly ReflectedCheck[];
 }
 
+/** A PostgreSQL enum type as reflected from the database catalog. */
 export interface ReflectedEnum {
   readonly name: string;
   readonly schema: string | null;

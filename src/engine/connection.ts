@@ -26,8 +26,10 @@ import { NestedTransaction, Transaction } from "./transaction.js";
 /** The row types a statement yields, from its phantom `__items`. */
 export type ItemsOf<S> = S extends { readonly __items: infer I extends readonly unknown[] } ? I : any[];
 
+/** Values of a statement's named parameters (`text("... :status")`, `bindparam("status")`). */
 export type Params = Readonly<Record<string, unknown>>;
 
+/** Per-connection or per-statement options: isolation level, timeout, AbortSignal, stream batch size. */
 export interface ExecutionOptions {
   /** Rows per batch when streaming. */
   readonly yieldPer?: number;

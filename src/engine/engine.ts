@@ -24,6 +24,7 @@ import { type RetrySetting, retrying } from "./retry.js";
 import { schemaRunner } from "./schema-runner.js";
 import { type DatabaseUrl, makeUrl, SUPPORTED_URLS } from "./url.js";
 
+/** Where `echo` and `echoPool` lines go (the `logger` engine option); console by default. */
 export interface Logger {
   info(message: string): void;
   debug?(message: string): void;

@@ -39,6 +39,7 @@ export interface EngineEvents {
   releaseSavepoint: { readonly name: string };
 }
 
+/** The name of an engine event (`engine.on(name, listener)`). */
 export type EventName = keyof EngineEvents;
 /**
  * A listener. Its return value is ignored, except that a handleError listener may return an

@@ -25,6 +25,7 @@ export interface PoolHooks {
   log?(message: string): void;
 }
 
+/** Connection pool settings of `createEngine()`: size, overflow, timeout, recycle, pre-ping, LIFO, reset. */
 export interface PoolOptions {
   /** Connections kept open in the pool (default 5). */
   poolSize?: number;

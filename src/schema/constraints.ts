@@ -64,6 +64,7 @@ abstract class ColumnsConstraint extends Constraint {
   }
 }
 
+/** A table's PRIMARY KEY constraint (composite keys: `PrimaryKeyConstraint("a", "b")`). */
 export class PrimaryKeyDef extends ColumnsConstraint {
   readonly kind = "primary_key";
 }
@@ -74,6 +75,7 @@ export function PrimaryKeyConstraint(...args: (ColumnRef | { name?: string })[])
   return new PrimaryKeyDef(refs, opts.name ?? null);
 }
 
+/** A UNIQUE constraint over one or more columns (`UniqueConstraint("kitId", "userId")`). */
 export class UniqueDef extends ColumnsConstraint {
   readonly kind = "unique";
 }
@@ -102,6 +104,7 @@ export function CheckConstraint(
   return new CheckDef(sqltext, opts.name ?? null);
 }
 
+/** A (composite) foreign key of a table, as `ForeignKeyConstraint([...], [...])` declares it. */
 export class ForeignKeyConstraintDef extends ColumnsConstraint {
   readonly kind = "foreign_key";
   readonly elements: ForeignKey[] = [];
@@ -142,6 +145,7 @@ export function ForeignKeyConstraint(
   return new ForeignKeyConstraintDef(columns, targets, options);
 }
 
+/** Options of `Index(name, ...columns, options)`: unique, partial (`where`), method (`using`), ... */
 export interface IndexOptions {
   unique?: boolean;
   /** PostgreSQL / SQLite partial index: `WHERE ...`. */

@@ -3,8 +3,10 @@ import type { ColumnClause, ForeignKeyRef } from "../sql/from-clause.js";
 import type { Column } from "./column.js";
 import type { Table } from "./table.js";
 
+/** What a foreign key does when the referenced row is deleted or its key updated. */
 export type ReferentialAction = "CASCADE" | "SET NULL" | "SET DEFAULT" | "RESTRICT" | "NO ACTION";
 
+/** Options of `ForeignKey("table.column", options)`: ondelete, onupdate, name, useAlter, ... */
 export interface ForeignKeyOptions {
   name?: string;
   ondelete?: ReferentialAction;

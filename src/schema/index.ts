@@ -22,6 +22,7 @@ export {
   UniqueConstraint,
   UniqueDef,
 } from "./constraints.js";
+/** DDL statements as nodes (CREATE TABLE, CREATE INDEX, ...): what createAll() and migration operations execute. */
 export * as ddl from "./ddl.js";
 export { ForeignKey, ForeignKeyDef, type ForeignKeyOptions, type ReferentialAction } from "./foreign-key.js";
 export { type ColumnNaming, MetaData, type MetaDataOptions } from "./metadata.js";

@@ -7,6 +7,7 @@ import { duplicateTableError, type Table, type TableOptions } from "./table.js";
 /** How attribute keys become column names. */
 export type ColumnNaming = "preserve" | "snake_case" | ((key: string) => string);
 
+/** Options of `new MetaData(options)`: default schema, naming convention, column naming. */
 export interface MetaDataOptions {
   /** The default schema of tables (PostgreSQL / MySQL database). */
   schema?: string;

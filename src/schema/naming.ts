@@ -12,6 +12,7 @@ import type { Table } from "./table.js";
  */
 export type NamingConvention = Partial<Record<"ix" | "uq" | "ck" | "fk" | "pk", string>>;
 
+/** The naming convention MetaData starts from: indexes named `ix_<table>_<column>`, as SQLAlchemy's. */
 export const DEFAULT_NAMING_CONVENTION: NamingConvention = { ix: "ix_%(column_0_label)s" };
 
 const KIND_KEYS = { primary_key: "pk", foreign_key: "fk", unique: "uq", check: "ck" } as const;

@@ -6,6 +6,7 @@ import type { MetaData } from "./metadata.js";
  */
 export const kDdlRunner: unique symbol = Symbol.for("athanor.ddlRunner");
 
+/** Options of `metadata.createAll()` / `dropAll()`. */
 export interface CreateDropOptions {
   /** Skip tables (and enums) that already exist / do not exist. Default true. */
   checkFirst?: boolean;
@@ -13,6 +14,7 @@ export interface CreateDropOptions {
   tables?: readonly string[];
 }
 
+/** Options of `metadata.reflect(bind, options)`: which schema and tables. */
 export interface ReflectOptions {
   schema?: string;
   /** Only these tables, or a predicate on the name. */
@@ -28,6 +30,7 @@ export interface DdlRunner {
   reflect(metadata: MetaData, opts: ReflectOptions): Promise<void>;
 }
 
+/** What createAll(), dropAll() and reflect() run on: an Engine or a Connection. */
 export interface DdlBindable {
   readonly [kDdlRunner]: DdlRunner;
 }

@@ -14,6 +14,7 @@ import { ForeignKeyDef } from "./foreign-key.js";
 import type { MetaData } from "./metadata.js";
 import { conventionName, indexConventionName } from "./naming.js";
 
+/** The columns object of a Table or model: attribute key -> `column(...)`. */
 export type ColumnBuilders = Record<string, ColumnBuilder<any, any, boolean, boolean>>;
 
 /** The Column objects a table built from these declarations has, by key. */
@@ -21,6 +22,7 @@ export type ColumnsOf<B extends ColumnBuilders> = {
   [K in keyof B & string]: Column<BuilderValue<B[K]>, BuilderInput<B[K]>, K>;
 };
 
+/** Options of `new Table(name, metadata, columns, options)`: schema, comment, extendExisting, ... */
 export interface TableOptions {
   schema?: string;
   comment?: string;

@@ -26,8 +26,10 @@ export interface SubqueryLike {
 
 /** Anything usable where a value of type T is expected: a value or an expression. */
 export type Expr<T> = ColumnElement<T, any>;
+/** A plain value (bound as a parameter) or a SQL expression of the same type. */
 export type ValueOrExpr<T, In = T> = In | Expr<T>;
 
+/** Options of `.like()` / `.ilike()`: the ESCAPE character. */
 export type LikeOptions = { escape?: string };
 
 /**

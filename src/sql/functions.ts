@@ -1,5 +1,11 @@
 import { ArgumentError } from "../errors.js";
-import { BindParameter, ColumnElement, type Condition, Keyword, type OrderingExpression } from "./elements.js";
+import {
+  BindParameter,
+  ColumnElement,
+  type Condition,
+  Keyword,
+  type OrderingExpression,
+} from "./elements.js";
 import type { CacheKeyBuilder } from "./node.js";
 import {
   TableValued,
@@ -16,6 +22,7 @@ import { String as StringT } from "./types/string.js";
 /** A frame bound: null is UNBOUNDED, 0 CURRENT ROW, -n n PRECEDING, n n FOLLOWING. */
 export type FrameBound = number | null;
 
+/** The window of `func.x().over(spec)`: PARTITION BY, ORDER BY and a ROWS / RANGE frame. */
 export interface WindowSpec {
   partitionBy?: ColumnElement<any, any> | readonly ColumnElement<any, any>[];
   orderBy?:

@@ -19,6 +19,7 @@ export interface EntityColumns {
   readonly entity: object;
 }
 
+/** A model class or an aliased() model: something select() and joins accept as an entity. */
 export interface EntityLike {
   readonly [kEntity]: EntityColumns;
 }
@@ -31,6 +32,7 @@ export interface JoinTargetSpec {
   readonly via?: { readonly target: FromClause; readonly onclause: ColumnElement<any, any> };
 }
 
+/** Something `.join()` accepts as its target with its own ON clause (a relationship attribute). */
 export interface JoinTargetLike {
   [kJoinTarget](left?: FromClause): JoinTargetSpec;
 }

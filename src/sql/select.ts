@@ -15,6 +15,7 @@ import { CompoundSelect, CTE, Exists, ScalarSelect, type SetOperator, Subquery }
 import { Integer } from "./types/numeric.js";
 import type { ScalarOf, SelectItem, SubqueryColumns } from "./typing.js";
 
+/** What `orderBy()` takes: a column or expression, `.desc()` / `.asc()` of one, or a label name. */
 export type OrderByItem = ColumnElement<any, any> | OrderingExpression | string;
 export type JoinTarget = FromClause | SelectItem | JoinTargetLike;
 
@@ -25,6 +26,7 @@ export interface JoinSpec {
   readonly full: boolean;
 }
 
+/** Options of `select(...).forUpdate()`: NOWAIT, SKIP LOCKED, FOR SHARE, key locks. */
 export interface ForUpdateSpec {
   readonly nowait?: boolean;
   readonly skipLocked?: boolean;

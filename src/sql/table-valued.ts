@@ -23,6 +23,7 @@ export type TableValuedColumns<Cols extends readonly TableValuedColumn[]> = {
       : never]: TableValuedColumnOf<Col>;
 };
 
+/** Options of `func.x(...).tableValued(columns, options)`: the alias and whether to name its columns. */
 export interface TableValuedOptions {
   /** The alias in FROM; anonymous (`anon_1`) when left out. */
   readonly name?: string;

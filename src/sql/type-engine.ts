@@ -15,6 +15,7 @@ export interface TypeDialect {
   coerceUntyped(value: unknown): unknown;
 }
 
+/** A value converter between JavaScript and the driver (null: no conversion needed). */
 export type Processor = ((value: any) => any) | null;
 
 /** A value the driver returned, through its result processor (NULL stays null, never undefined). */

@@ -12,6 +12,11 @@ if (!project) {
 
 /** Whether a reflection, or one of its signatures, carries a comment with text. */
 function documented(refl) {
+  // A re-export under another name (BOOLEAN for Boolean) has the comment of what it names.
+  if (refl.kindOf(ReflectionKind.Reference)) {
+    const target = refl.tryGetTargetReflectionDeep();
+    return target !== undefined && target !== refl && documented(target);
+  }
   const has = (c) => c !== undefined && (c.summary.length > 0 || c.blockTags.length > 0);
   if (has(refl.comment)) return true;
   for (const sig of refl.signatures ?? []) if (has(sig.comment)) return true;

@@ -20,6 +20,7 @@ import type { ColumnElement } from "../../sql/elements.js";
 import { NULLTYPE } from "../../sql/type-engine.js";
 import type { StatementContext } from "./base.js";
 
+/** Any column builder, as migration operations take them (`op.addColumn(table, name, column(...))`). */
 export type ColumnBuilderAny = ColumnBuilder<any, any, boolean, boolean>;
 
 /** A fresh MetaData for an operation's objects. */

@@ -51,6 +51,7 @@ function initInstance(
   }
 }
 
+/** Options of `declarativeBase()`: its MetaData, naming convention, column naming and schema. */
 export interface DeclarativeBaseOptions {
   /** Use this MetaData (default: a new one with snake_case column names). */
   metadata?: MetaData;

@@ -15,6 +15,7 @@ import { snapshotValue } from "../unitofwork/changes.js";
 import { evaluator } from "./evaluate.js";
 import { mapperClassOf } from "./plan.js";
 
+/** How a bulk UPDATE / DELETE updates the session's objects: "auto", "evaluate", "fetch" or false. */
 export type SynchronizeSession = "auto" | "evaluate" | "fetch" | false;
 
 function targetMapper(target: unknown): Mapper {

@@ -12,6 +12,7 @@ import type { Mapper } from "../mapper/mapper.js";
 import { stateOf } from "../state/instance-state.js";
 import { analyzeJoin, type Direction, type SyncPair } from "./join-conditions.js";
 
+/** A cascade name of `relationship({ cascade })`: "all", "save-update", "merge", "delete", "delete-orphan", ... */
 export type CascadeOption =
   | "save-update"
   | "merge"
@@ -19,12 +20,14 @@ export type CascadeOption =
   | "delete"
   | "delete-orphan"
   | "refresh-expire";
+/** The default loading of a relationship (`lazy`); nothing ever loads on attribute access. */
 export type LazyStrategy = "select" | "raise" | "selectin" | "joined" | "noload";
 
 type Thunk<T> = T | (() => T);
 const resolve = <T>(v: Thunk<T>): T => (typeof v === "function" ? (v as () => T)() : v);
 const asList = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 
+/** Options of `relationship(() => Target, options)`, as SQLAlchemy's relationship() arguments. */
 export interface RelationshipOptions<T = unknown> {
   /**
    * The relationship on the target that mirrors this one; both sides stay in sync in memory. One

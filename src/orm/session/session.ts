@@ -28,6 +28,7 @@ import { mergeObject } from "./merge.js";
 import { SessionTransaction } from "./session-transaction.js";
 import { cascadeTargets, expireState, expungeState } from "./state-ops.js";
 
+/** Options of `sessionmaker()` and `new Session()`: bind, autoflush, expireOnCommit, autobegin, ... */
 export interface SessionOptions {
   /** The Engine (or a Connection) the session talks to. */
   bind: Engine | Connection;

@@ -18,6 +18,7 @@ import { type InstanceState, stateOf } from "./instance-state.js";
  */
 const newestList = newestOf<InstrumentedList<unknown>>();
 
+/** The array a loaded collection relationship holds: an Array whose changes the session tracks. */
 export class InstrumentedList<T> extends Array<T> {
   static override get [Symbol.species](): ArrayConstructor {
     return Array;

@@ -3,6 +3,7 @@ import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { Session } from "../session/session.js";
 
+/** Where an object is in its session's life cycle (`objectStatus(obj)`), as SQLAlchemy's inspect() states. */
 export type ObjectStatus = "transient" | "pending" | "persistent" | "deleted" | "detached";
 
 const newest = newestOf<InstanceState>();

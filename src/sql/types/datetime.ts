@@ -221,6 +221,7 @@ export class DateType extends TypeEngine<Date, Date | string> {
   }
 }
 
+/** A calendar date column (DATE), read as a JavaScript Date at UTC midnight; exported as DATE. */
 export function Date_(): DateType {
   return new DateType();
 }

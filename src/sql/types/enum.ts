@@ -1,6 +1,7 @@
 import { ArgumentError } from "../../errors.js";
 import { renderPlainLiteral, type TypeDialect, TypeEngine } from "../type-engine.js";
 
+/** Options of `Enum(values, options)`: the type name, native or VARCHAR + CHECK, schema. */
 export interface EnumOptions {
   /** The PostgreSQL type name (and SQLite CHECK constraint name). Defaults to `<table>_<column>`. */
   name?: string;

@@ -32,6 +32,7 @@ export function SmallInteger(): SmallIntegerType {
   return new SmallIntegerType();
 }
 
+/** How a BigInteger column reads: "bigint" (exact, the default) or "number" (an error above 2^53). */
 export type BigIntegerMode = "bigint" | "number";
 
 export class BigIntegerType<T extends bigint | number = bigint> extends TypeEngine<T, T | number> {
