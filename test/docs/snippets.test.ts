@@ -3,7 +3,7 @@
  * "athanor" resolving to the sources), and the blocks marked `run` are run on SQLite, and on
  * PostgreSQL when ATHANOR_TEST_POSTGRES_URL is set. test/docs/README.md describes the markers.
  */
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -20,7 +20,8 @@ import {
 } from "./snippets.js";
 import { COMPILERS, type SnippetError, typecheck, writeTsconfig } from "./typecheck.js";
 
-const WORK = join(ROOT, ".athanor-test/docs-snippets");
+/** Per process, so two runs at once (two checkouts' test runs, a watcher) do not share files. */
+const WORK = join(ROOT, `.athanor-test/docs-snippets-${process.pid}`);
 
 /** A snippet with a known error, checked with the others, to prove errors are found and placed. */
 const CANARY: Snippet = {
@@ -72,7 +73,10 @@ describe("documentation snippets", () => {
     ? (["sqlite", "postgresql"] as const)
     : (["sqlite"] as const);
   const cwd = process.cwd();
-  afterAll(() => process.chdir(cwd));
+  afterAll(() => {
+    process.chdir(cwd);
+    rmSync(WORK, { recursive: true, force: true });
+  });
 
   describe.each(databases)("runnable snippets on %s", (database) => {
     const list = runnable.filter((s) => database === "sqlite" || !s.sqliteOnly);

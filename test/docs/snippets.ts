@@ -1,6 +1,6 @@
 /**
  * Turns the code blocks of the README and docs/ into snippet modules on disk (one folder each,
- * under .athanor-test/docs-snippets), with a map from generated lines back to Markdown lines.
+ * under .athanor-test/docs-snippets-PID), with a map from generated lines back to Markdown lines.
  */
 import {
   copyFileSync,
