@@ -14,7 +14,9 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // A guard against hangs, not a speed check: CLI tests start a dozen processes each, and the
+    // consumer test installs packages, on 2 shared cores.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

@@ -122,7 +122,19 @@ export function makeUrl(input: string | DatabaseUrl): DatabaseUrl {
     host = portMatch[1] || null;
     port = Number(portMatch[2]);
   }
-  if (host?.startsWith("[") && host.endsWith("]")) host = host.slice(1, -1);
+  const bracketed = host?.startsWith("[") && host.endsWith("]");
+  if (!bracketed && host?.includes(":")) {
+    const after = host.slice(host.lastIndexOf(":") + 1);
+    throw new ArgumentError(
+      `The port in database URL ${JSON.stringify(maskRaw(input))} is ${JSON.stringify(after)}, not a number; write host:5432 (an IPv6 address goes in brackets: [::1]:5432).`,
+    );
+  }
+  if (port !== null && (port < 1 || port > 65535)) {
+    throw new ArgumentError(
+      `The port in database URL ${JSON.stringify(maskRaw(input))} is ${port}; a port is a number from 1 to 65535.`,
+    );
+  }
+  if (bracketed) host = host!.slice(1, -1);
   const database = path === null || path === "" ? null : decodeURIComponent(path);
   return new DatabaseUrl({ drivername: scheme, username, password, host, port, database, query });
 }

@@ -63,6 +63,21 @@ describe("athanor CLI: configs and connections that fail", () => {
     expect(none.stderr).toContain(
       "No database URL: set `url` in athanor.config.ts, set the DATABASE_URL environment variable, or pass --url.",
     );
+    const badPort = await cli("current", "--url", "postgresql://u:secret@db:notaport/app");
+    expect(badPort.code).toBe(1);
+    expect(badPort.stderr).toMatch(/^error: The port in database URL .* is "notaport", not a number/);
+    expect(badPort.stderr).not.toContain("secret");
+    // Colour on the label only when forced (stderr is a pipe here), never with NO_COLOR.
+    const forced = await runCli(["current", "--url", "oracle://x/y"], {
+      cwd: project.dir,
+      env: { FORCE_COLOR: "1", NO_COLOR: undefined },
+    });
+    expect(forced.stderr.startsWith("\u001b[1;31merror:\u001b[0m ")).toBe(true);
+    const plain = await runCli(["current", "--url", "oracle://x/y"], {
+      cwd: project.dir,
+      env: { FORCE_COLOR: "1", NO_COLOR: "1" },
+    });
+    expect(plain.stderr.startsWith("error: ")).toBe(true);
     const scheme = await cli("current", "--url", "oracle://x/y");
     expect(scheme.code).toBe(1);
     expect(scheme.stderr).toContain("Can't load a dialect for 'oracle'");

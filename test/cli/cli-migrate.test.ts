@@ -11,6 +11,9 @@ import {
 } from "../integration/migrate/support.js";
 import { cliProject, runCli } from "./support.js";
 
+/** What `current` prints for a database without any revision applied. */
+const NO_REVISION = "(none: no revision applied to this database; `athanor upgrade head` applies them)\n";
+
 const IMPORTS = ["column", "Integer", "MetaData", "String", "Table"];
 // In --sql mode SQLite's batch recreation cannot reflect the table: the revision passes its definition.
 const KITS_V2 = `new Table("kits", new MetaData(), {
@@ -136,7 +139,7 @@ for (const name of configuredDatabases().filter((n) => n !== "pglite")) {
       expect(byUrl.stdout).toBe(`${R2}, add owner\n`);
       const base = await cli("downgrade", "base");
       expect(base.stdout).toBe("Downgraded: 2 migrations applied; the database is at base.\n");
-      expect((await cli("current")).stdout).toBe("");
+      expect((await cli("current")).stdout).toBe(NO_REVISION);
       // A full id, then every head.
       expect((await cli("upgrade", R1)).stdout).toBe(
         `Upgraded: 1 migration applied; the database is at ${R1}.\n`,
@@ -176,7 +179,7 @@ for (const name of configuredDatabases().filter((n) => n !== "pglite")) {
       const stamp = await cli("stamp", "head", "--sql");
       expect(stamp.stdout).toContain(`INSERT INTO athanor_version (version_num) VALUES ('${R3}');`);
       // Offline mode needs no database: nothing was applied.
-      expect((await cli("current")).stdout).toBe("");
+      expect((await cli("current")).stdout).toBe(NO_REVISION);
     });
   });
 }

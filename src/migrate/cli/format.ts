@@ -64,6 +64,9 @@ export function formatCurrent(result: CurrentResult, verbose: boolean): string {
     if (result.current.length === 0) return `${head}(none: no revision applied)\n`;
     return head + result.current.map((r) => revisionBlock(r)).join("\n");
   }
+  if (result.current.length === 0) {
+    return "(none: no revision applied to this database; `athanor upgrade head` applies them)\n";
+  }
   return result.current.map((r) => `${revisionLine(r)}\n`).join("");
 }
 

@@ -11,6 +11,7 @@ import { setXArguments } from "../config/x-arguments.js";
 import { ConfigError } from "../errors.js";
 import { type FlagSpec, keyValues, parseArgs, UsageError } from "./args.js";
 import { type CliCommand, COMMANDS } from "./commands.js";
+import { closest, colorEnabled, colorize } from "./terminal.js";
 
 const GLOBAL_FLAGS: readonly FlagSpec[] = [
   {
@@ -46,7 +47,7 @@ export interface CliIo {
 
 const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  err: (t) => process.stderr.write(colorEnabled(process.stderr) ? colorize(t) : t),
 };
 
 function version(): string {
@@ -118,7 +119,12 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 
 /** Runs the CLI on `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+  if (argv.length === 0) {
+    // A bare `athanor` is a usage error (scripts should not mistake it for success).
+    io.err(mainHelp());
+    return 2;
+  }
+  if (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
     const target = argv[0] === "help" && argv[1] ? COMMANDS.find((c) => c.name === argv[1]) : undefined;
     io.out(target ? commandHelp(target) : mainHelp());
     return 0;
@@ -130,8 +136,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const name = argv[0]!;
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
+    const guess = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    const hint = guess ? ` Did you mean '${guess}'?` : "";
     io.err(
-      `error: unknown command '${name}'; commands: ${COMMANDS.map((c) => c.name).join(", ")}. Run \`athanor --help\`.\n`,
+      `error: unknown command '${name}'.${hint} Commands: ${COMMANDS.map((c) => c.name).join(", ")}; \`athanor --help\` describes them.\n`,
     );
     return 2;
   }

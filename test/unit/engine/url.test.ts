@@ -172,6 +172,22 @@ describe("URL query parameters reach the driver", () => {
   });
 });
 
+describe("ports", () => {
+  it("refuses a port that is not a number or out of range, with the password masked", () => {
+    expect(() => makeUrl("postgresql://u:secret@db:notaport/app")).toThrow(
+      /The port in database URL "postgresql:\/\/u:\*\*\*@db:notaport\/app" is "notaport", not a number/,
+    );
+    expect(() => makeUrl("postgresql://u@db:70000/app")).toThrow(
+      /is 70000; a port is a number from 1 to 65535/,
+    );
+    expect(() => makeUrl("postgresql://u@db:0/app")).toThrow(/is 0;/);
+    expect(() => makeUrl("postgresql://u@::1/app")).toThrow(/IPv6 address goes in brackets/);
+    const v6 = makeUrl("postgresql://u@[::1]:5433/app");
+    expect([v6.host, v6.port]).toEqual(["::1", 5433]);
+    expect(makeUrl("postgresql://u@db:5432/app").port).toBe(5432);
+  });
+});
+
 describe("missing driver packages", () => {
   it("names the npm install to run", async () => {
     const error = await loadDriverModule("athanor-no-such-driver", "postgresql://u:***@h/d").catch(
