@@ -6,6 +6,7 @@
 import type { Dialect } from "../../dialects/dialect.js";
 import type { Connection, Params } from "../../engine/connection.js";
 import { createRowFactory, Result } from "../../engine/result.js";
+import { CreateEnumType, DropEnumType } from "../../schema/ddl.js";
 import { MetaData } from "../../schema/metadata.js";
 import type { Table } from "../../schema/table.js";
 import { Node } from "../../sql/node.js";
@@ -54,6 +55,8 @@ export class MigrationContext {
   offlineTransactionOpen = false;
   progress: StepProgress = { applied: [], operation: null, sql: null };
   readonly #statementContext: StatementContext;
+  /** Enum types the offline script creates (see #typeAlreadyWritten). */
+  readonly #enumsWritten = new Set<string>();
 
   private constructor(
     dialect: Dialect,
@@ -83,6 +86,23 @@ export class MigrationContext {
     return this.writer !== null;
   }
 
+  /**
+   * Offline, an enum type the script already creates is not created again: createTable creates
+   * its columns' enum types idempotently (they may be shared, or made by op.createEnum), which
+   * online costs nothing but offline would write CREATE TYPE and then a DO block for the same type.
+   */
+  #typeAlreadyWritten(stmt: MigrationStatement): boolean {
+    if (stmt instanceof DropEnumType) {
+      this.#enumsWritten.delete(qualifiedName(stmt.opts.schema ?? null, stmt.name));
+      return false;
+    }
+    if (!(stmt instanceof CreateEnumType)) return false;
+    const name = qualifiedName(stmt.type.schema ?? null, stmt.type.name ?? "");
+    if (this.#enumsWritten.has(name)) return stmt.opts.ifNotExists === true;
+    this.#enumsWritten.add(name);
+    return false;
+  }
+
   /** Starts tracking a new migration. */
   startStep(): void {
     this.progress = { applied: [], operation: null, sql: null };
@@ -96,6 +116,7 @@ export class MigrationContext {
           "Statements with separate parameters cannot be written as offline SQL; put the values in the statement (e.g. text(...).bindparams({...}) or insert(...).values({...})).",
         );
       }
+      if (this.#typeAlreadyWritten(stmt)) return emptyResult();
       if (typeof stmt === "string") {
         this.progress.sql = stmt;
         this.writer.statement(stmt);
@@ -224,4 +245,8 @@ function unsupported(what: string): OperationNotSupportedError {
   return new OperationNotSupportedError(
     `op.getBind().${what} needs a live database, which --sql mode does not have; only execute() of statements works offline (they are written to the script). Guard the code with \`if (!op.isOffline)\` or run the migration online.`,
   );
+}
+
+function qualifiedName(schema: string | null, name: string): string {
+  return schema ? `${schema}.${name}` : name;
 }

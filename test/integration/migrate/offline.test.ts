@@ -81,3 +81,39 @@ describe("offline SQL", () => {
     }
   });
 });
+
+describe("offline SQL: PostgreSQL enum types", () => {
+  let project: TestProject;
+  beforeAll(() => {
+    project = makeProject();
+    project.revision({
+      id: "0e01",
+      down: null,
+      message: "enums",
+      imports: ["column", "Enum", "Integer"],
+      up: `  await op.createEnum("kit_status", ["a", "b"]);
+  await op.createTable("kits", { id: column(Integer).primaryKey(), status: column(Enum(["a", "b"], { name: "kit_status" })) });
+  await op.createTable("kits2", { id: column(Integer).primaryKey(), status: column(Enum(["a", "b"], { name: "kit_status" })) });
+  await op.createTable("tags", { id: column(Integer).primaryKey(), mood: column(Enum(["x"], { name: "tag_mood" })) });
+  await op.createTable("tags2", { id: column(Integer).primaryKey(), mood: column(Enum(["x"], { name: "tag_mood" })) });`,
+    });
+  });
+  afterAll(() => project.remove());
+
+  it("creates each enum type once, however many tables use it", async () => {
+    const r = await upgrade(
+      { url: "postgresql+pglite://", migrations: join(project.dir, "migrations") },
+      "head",
+      { sql: true },
+    );
+    const sql = r.sql!;
+    const creates = (name: string) =>
+      sql.split("\n").filter((l) => l.includes(`CREATE TYPE ${name} `)).length;
+    // op.createEnum writes a plain CREATE TYPE; the tables using the type add nothing.
+    expect(creates("kit_status")).toBe(1);
+    expect(sql).toContain("CREATE TYPE kit_status AS ENUM ('a', 'b');");
+    // A type only the tables create comes once, idempotent (it may exist already).
+    expect(creates("tag_mood")).toBe(1);
+    expect(sql).toContain("IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'tag_mood')");
+  });
+});
