@@ -34,9 +34,7 @@ declare const db: Session;
 select(User).where(User.email.eq("a"), User.isActive, User.verified, User.id.gt(3));
 select(User).where(and_(User.email.like("a%"), or_(User.isActive.is(true), not_(User.verified))));
 select(User).where(exists().where(User.id.eq(1)));
-select(User.email, func.count(User.id).label("n"))
-  .groupBy(User.email)
-  .having(func.count(User.id).gt(1));
+select(User.email, func.count(User.id).label("n")).groupBy(User.email).having(func.count(User.id).gt(1));
 update(User.__table__).where(User.id.eq(1)).values({ email: "b" });
 delete_(User.__table__).where(User.isActive.is(false));
 db.query(User).filter(User.email.eq("a")).where(User.isActive);

@@ -10,11 +10,11 @@ import type { DriverConnection } from "../driver.js";
 import { PgCompiler } from "./compiler.js";
 import { PgDdlCompiler } from "./ddl.js";
 import { connectPg } from "./driver-pg.js";
-import { connectWithSslMode } from "./ssl-mode.js";
 import { openPglite } from "./driver-pglite.js";
 import { pgIsDisconnect, pgMapError } from "./errors.js";
 import { PgReflection } from "./reflection.js";
 import { PG_RESERVED } from "./reserved.js";
+import { connectWithSslMode } from "./ssl-mode.js";
 import { ArrayType, pgTypeToSql } from "./types.js";
 
 /** PostgreSQL, through node-pg (`postgresql://`) or embedded PGlite (`postgresql+pglite://`). */
