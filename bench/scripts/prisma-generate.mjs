@@ -30,7 +30,7 @@ const version = JSON.parse(
   readFileSync(join(bench, "node_modules", "prisma", "package.json"), "utf8"),
 ).version;
 let failed = false;
-for (const name of ["pg", "sqlite"]) {
+for (const name of ["pg", "sqlite", "mysql"]) {
   const schema = join(bench, "prisma", `${name}.prisma`);
   const out = join(bench, "node_modules", ".bench-prisma", name);
   const stampFile = join(out, ".stamp");

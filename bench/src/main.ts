@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { BENCH_DIR, FULL, type Options, parseOptions } from "./lib/config.ts";
 import { type DataSet, generate } from "./lib/data.ts";
 import { type Admin, openPgAdmin, openSqliteAdmin } from "./lib/database.ts";
+import { mysqlReachable, openMysqlAdmin } from "./lib/database-mysql.ts";
 import { installStatementCounters, resetStatementCount, statementCount } from "./lib/instrument.ts";
 import { measureMemory } from "./lib/memory.ts";
 import { loadSystems, type SystemModuleInfo } from "./lib/registry.ts";
@@ -50,7 +51,12 @@ async function runDatabase(
   data: DataSet,
   modules: readonly SystemModuleInfo[],
 ): Promise<DbResult> {
-  const admin: Admin = kind === "pg" ? await openPgAdmin(opts.pgUrl) : await openSqliteAdmin(opts.sqliteFile);
+  const admin: Admin =
+    kind === "pg"
+      ? await openPgAdmin(opts.pgUrl)
+      : kind === "mysql"
+        ? await openMysqlAdmin(opts.mysqlUrl)
+        : await openSqliteAdmin(opts.sqliteFile);
   const db: DbResult = { kind, version: admin.version, baseline: "", seedSeconds: 0, systems: [] };
   log(`\n== ${admin.version} ==`);
   const seedStart = performance.now();
@@ -226,11 +232,22 @@ async function main(): Promise<void> {
     );
   }
   installStatementCounters();
+  // MySQL/MariaDB joins the default selection only when its server answers (it was not asked for by name).
+  const dbs: DbKind[] = [];
+  for (const kind of opts.dbs) {
+    if (opts.optionalDbs.includes(kind) && kind === "mysql" && !(await mysqlReachable(opts.mysqlUrl))) {
+      log(
+        `note: no MySQL/MariaDB server at ${opts.mysqlUrl}: skipping it (set BENCH_MYSQL_URL to measure it)`,
+      );
+      continue;
+    }
+    dbs.push(kind);
+  }
   const data = generate(opts.sizes);
   const modules = await loadSystems();
   log(
     `${opts.quick ? "QUICK smoke run" : "full run"}: ${opts.sizes.rounds} timed rounds after 1 warm-up round; ` +
-      `databases: ${opts.dbs.join(", ")}; systems: ${modules
+      `databases: ${dbs.join(", ")}; systems: ${modules
         .filter((m) => wanted(opts, m.id))
         .map((m) => m.id)
         .join(", ")}`,
@@ -256,7 +273,7 @@ async function main(): Promise<void> {
     databases: [],
   };
 
-  for (const kind of opts.dbs) {
+  for (const kind of dbs) {
     result.databases.push(await runDatabase(kind, opts, data, modules));
   }
 
@@ -266,7 +283,11 @@ async function main(): Promise<void> {
     );
     for (const db of result.databases) {
       const target: DbTarget =
-        db.kind === "pg" ? { kind: "pg", url: opts.pgUrl } : { kind: "sqlite", file: opts.sqliteFile };
+        db.kind === "pg"
+          ? { kind: "pg", url: opts.pgUrl }
+          : db.kind === "mysql"
+            ? { kind: "mysql", url: opts.mysqlUrl }
+            : { kind: "sqlite", file: opts.sqliteFile };
       for (const s of db.systems) {
         if (s.status === "unavailable") continue;
         const m = modules.find((x) => x.id === s.id)!;
@@ -292,7 +313,9 @@ async function main(): Promise<void> {
   const canonical =
     !opts.quick &&
     opts.sizes.rounds === FULL.rounds &&
-    opts.dbs.length === 2 &&
+    opts.optionalDbs.length > 0 &&
+    dbs.includes("pg") &&
+    dbs.includes("sqlite") &&
     opts.systems.length === 0 &&
     opts.outDir === join(BENCH_DIR, "results") &&
     result.databases.every((d) => d.systems.every((s) => s.status === "ok"));

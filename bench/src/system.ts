@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-export type DbKind = "pg" | "sqlite";
+export type DbKind = "pg" | "sqlite" | "mysql";
 
 export interface PgTarget {
   readonly kind: "pg";
@@ -24,7 +24,13 @@ export interface SqliteTarget {
   readonly file: string;
 }
 
-export type DbTarget = PgTarget | SqliteTarget;
+export interface MysqlTarget {
+  readonly kind: "mysql";
+  /** Connection string of the benchmark database, e.g. mysql://root@127.0.0.1:3306/athanor_bench. */
+  readonly url: string;
+}
+
+export type DbTarget = PgTarget | SqliteTarget | MysqlTarget;
 
 /**
  * Schema (both databases; SQLite uses INTEGER PRIMARY KEY, DATETIME for created_at and NUMERIC for total):
@@ -34,6 +40,9 @@ export type DbTarget = PgTarget | SqliteTarget;
  *
  * On SQLite, created_at (declared DATETIME, as the peers' own migrations declare it) holds ISO-8601 text with
  * an explicit offset: `2021-03-04T05:06:07.123+00:00`.
+ *
+ * On MySQL/MariaDB: INT AUTO_INCREMENT ids, VARCHAR(255) for the text columns (a UNIQUE index needs a
+ * bounded length), DECIMAL(10, 2) and DATETIME(3) holding UTC (every system's connection is set to UTC).
  */
 
 /** One order to insert in W4. `total` is the exact decimal as a string, e.g. "123.45". */

@@ -57,18 +57,52 @@ export interface Options {
   readonly quick: boolean;
   readonly sizes: Sizes;
   readonly dbs: readonly DbKind[];
+  /**
+   * Databases in `dbs` that were not asked for by name: run when their server answers, skipped with a note
+   * otherwise (MySQL/MariaDB in the default selection).
+   */
+  readonly optionalDbs: readonly DbKind[];
   /** System ids asked for with --systems (empty: all). The baseline of each database is always added. */
   readonly systems: readonly string[];
   readonly memory: boolean;
   readonly outDir: string;
   readonly pgUrl: string;
   readonly sqliteFile: string;
+  readonly mysqlUrl: string;
+}
+
+/** Names accepted by --only / --db / BENCH_DATABASES for each database. */
+const DB_NAMES: Record<string, DbKind> = {
+  pg: "pg",
+  postgres: "pg",
+  postgresql: "pg",
+  sqlite: "sqlite",
+  mysql: "mysql",
+  mariadb: "mysql",
+};
+
+/** Parses a comma-separated database list ("pg,sqlite,mysql"). */
+export function parseDatabases(list: string): DbKind[] {
+  const out: DbKind[] = [];
+  for (const name of list
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
+    const kind = DB_NAMES[name];
+    if (!kind) throw new Error(`unknown database "${name}": use pg, sqlite or mysql (comma-separated)`);
+    if (!out.includes(kind)) out.push(kind);
+  }
+  if (out.length === 0)
+    throw new Error(`no database in "${list}": use pg, sqlite or mysql (comma-separated)`);
+  return out;
 }
 
 export const USAGE = `Usage: npm run bench [-- options]
 
   --quick              smoke run: 1/10 of the data, 2 rounds; results go to results/tmp/quick/
-  --only=pg|sqlite     run one database only (alias --db=, which also works through the root script)
+  --only=pg,sqlite,mysql
+                       run these databases only (alias --db=, which also works through the root script;
+                       default: pg and sqlite, plus mysql when its server answers)
   --systems=a,b        run only these systems (ids: file names in src/systems/; "raw" = both raw drivers);
                        the raw baseline of each database is always included
   --rounds=N           timed rounds (default 8; 2 with --quick)
@@ -76,7 +110,7 @@ export const USAGE = `Usage: npm run bench [-- options]
   --out=DIR            where to write latest.json / latest.md / ratios.svg (default results/)
 
 Environment: BENCH_PG_URL (default postgresql://root@127.0.0.1:5432/athanor_bench), BENCH_SQLITE_FILE,
-BENCH_ARGS (extra options, e.g. BENCH_ARGS="--quick --only=pg"). From the repository root,
+BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/athanor_bench), BENCH_DATABASES (same as --only), BENCH_ARGS (extra options, e.g. BENCH_ARGS="--quick --only=pg"). From the repository root,
 \`npm run bench -- --quick --db=pg --systems=drizzle\` works too: npm hands flags it does not know to the
 script as npm_config_* variables (it warns "Unknown cli config"; its own --only is why --db exists).`;
 
@@ -117,12 +151,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
   }
   // --db is an alias of --only: npm has an "only" setting of its own, so `npm run bench -- --only=pg` at the
   // repository root never reaches the script, while --db does.
-  const only = flags.get("only") ?? flag("db");
-  let dbs: DbKind[] = ["pg", "sqlite"];
-  if (only !== undefined) {
-    if (only !== "pg" && only !== "sqlite")
-      throw new Error(`--only / --db must be pg or sqlite, not ${only}`);
-    dbs = [only];
+  const only = flags.get("only") ?? flag("db") ?? env.BENCH_DATABASES;
+  let dbs: DbKind[] = ["pg", "sqlite", "mysql"];
+  let optionalDbs: DbKind[] = ["mysql"];
+  if (only !== undefined && only !== "") {
+    dbs = parseDatabases(only);
+    optionalDbs = [];
   }
   const systems = (flag("systems") ?? "")
     .split(",")
@@ -134,6 +168,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     quick,
     sizes,
     dbs,
+    optionalDbs,
     systems,
     memory,
     outDir,
@@ -143,6 +178,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
       env.BENCH_SQLITE_FILE ??
         join("results", "tmp", quick ? "athanor-bench-quick.sqlite" : "athanor-bench.sqlite"),
     ),
+    mysqlUrl: env.BENCH_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/athanor_bench",
   };
 }
 

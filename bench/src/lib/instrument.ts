@@ -3,7 +3,9 @@
  * really does what the workload says (e.g. W1 with a fresh context per lookup: one query per lookup).
  *
  * Wrapped: `pg`'s Client#query (PostgreSQL), better-sqlite3's Statement#run/get/all/iterate and
- * Database#exec, and sqlite3's Statement#run/get/all/each and Database#exec (Sequelize's SQLite driver).
+ * Database#exec, sqlite3's Statement#run/get/all/each and Database#exec (Sequelize's SQLite driver), and
+ * mysql2's Connection#query/execute (its promise API, pools and beginTransaction/commit all end there; the
+ * PREPARE that execute() sends the first time for a statement is not counted, as pg's parse step is not).
  * The peers share bench's copy of each driver (package.json "overrides" make sure of it); Athanor, imported
  * from the repository root, resolves its drivers from the root's node_modules, so those copies are wrapped
  * too. The wrappers add one counter increment per statement and stay installed for the whole run, so every
@@ -67,6 +69,10 @@ export function installStatementCounters(): void {
     // Database#run/get/all/each create a Statement and call the same method on it: count only there.
     if (sqlite3?.Statement) wrap(sqlite3.Statement.prototype, ["run", "get", "all", "each"]);
     if (sqlite3?.Database) wrap(sqlite3.Database.prototype, ["exec"]);
+
+    // Pool connections extend Connection, so wrapping its prototype covers them too.
+    const mysql2 = load("mysql2") as { Connection?: { prototype: Proto } } | undefined;
+    if (mysql2?.Connection) wrap(mysql2.Connection.prototype, ["query", "execute"]);
   }
 }
 

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type DbResult, type RunResult, type SystemResult, WORKLOAD_IDS } from "./results.ts";
 
-const DB_TITLES: Record<string, string> = { pg: "PostgreSQL", sqlite: "SQLite" };
+const DB_TITLES: Record<string, string> = { pg: "PostgreSQL", sqlite: "SQLite", mysql: "MySQL/MariaDB" };
 
 export async function writeReports(result: RunResult, outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
@@ -22,7 +22,7 @@ const END = "<!-- bench-results:end -->";
 
 /**
  * Replaces the results section of README.md (between the two markers) with this run's tables. The harness
- * calls it only for a canonical run: full sizes, default rounds, both databases, every system.
+ * calls it only for a canonical run: full sizes, default rounds, the default databases, every system.
  */
 export async function updateReadme(result: RunResult, readmePath: string): Promise<boolean> {
   let text: string;

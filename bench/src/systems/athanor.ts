@@ -54,13 +54,13 @@ export default defineSystem(
   {
     id: "athanor",
     label: "Athanor 0.1.0",
-    supports: ["pg", "sqlite"],
+    supports: ["pg", "sqlite", "mysql"],
     notes:
       "ORM sessions (sessionmaker, expireOnCommit: false); W1 db.get per fresh session; W3 selectinload; " +
       "W4 addAll + commit (batched INSERT ... RETURNING); W5 attribute changes + commit (grouped UPDATE).",
   },
   async (db) => {
-    const url = db.kind === "pg" ? db.url : `sqlite:///${db.file}`;
+    const url = db.kind === "sqlite" ? `sqlite:///${db.file}` : db.url;
     const engine = createEngine(url);
     const SessionLocal = sessionmaker({ bind: engine, expireOnCommit: false });
     return {

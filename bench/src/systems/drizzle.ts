@@ -1,5 +1,5 @@
 /**
- * Drizzle ORM, on node-postgres (a pg.Pool) and on better-sqlite3.
+ * Drizzle ORM, on node-postgres (a pg.Pool), on better-sqlite3 and on mysql2 (a pool; _drizzle-mysql.ts).
  *
  * Fast form, per Drizzle's performance documentation: every read is a prepared statement built once with
  * sql.placeholder() and executed with its values (on PostgreSQL a named statement, parsed once per
@@ -15,6 +15,7 @@ import * as pgCore from "drizzle-orm/pg-core";
 import * as sqliteCore from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { chunks, defineSystem, packageVersion, type Session, sqliteTimestamp } from "../system.ts";
+import { connectDrizzleMysql } from "./_drizzle-mysql.ts";
 
 const INSERT_CHUNK = 1_000;
 
@@ -201,11 +202,17 @@ export default defineSystem(
   {
     id: "drizzle",
     label: `Drizzle ORM ${packageVersion("drizzle-orm")}`,
-    supports: ["pg", "sqlite"],
+    supports: ["pg", "sqlite", "mysql"],
     notes:
       "prepared statements (sql.placeholder + .prepare()) for every read; W3 = relational query " +
       "findMany({ with: { orders: true } }) (one query, JSON sub-select); W4 = insert().values() in chunks of " +
-      "1,000 in a transaction; W5 = prepared update per row in a transaction. PG: pg.Pool.",
+      "1,000 in a transaction; W5 = prepared update per row in a transaction. PG: pg.Pool; MySQL: mysql2 pool " +
+      "(prepared queries still go out as text queries).",
   },
-  (db) => (db.kind === "pg" ? connectPg(db.url) : connectSqlite(db.file)),
+  (db) =>
+    db.kind === "pg"
+      ? connectPg(db.url)
+      : db.kind === "mysql"
+        ? connectDrizzleMysql(db.url)
+        : connectSqlite(db.file),
 );

@@ -20,6 +20,7 @@ import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
 import pg from "pg";
 import { chunks, defineSystem, packageVersion, type Session, sqliteTimestamp } from "../system.ts";
+import { connectKyselyMysql } from "./_kysely-mysql.ts";
 
 const INSERT_CHUNK = 1_000;
 
@@ -174,11 +175,16 @@ export default defineSystem(
   {
     id: "kysely",
     label: `Kysely ${packageVersion("kysely")}`,
-    supports: ["pg", "sqlite"],
+    supports: ["pg", "sqlite", "mysql"],
     notes:
-      "query builder, plain rows; W3 = jsonArrayFrom helper (one query, JSON sub-select; SQLite adds " +
-      "ParseJSONResultsPlugin to that query); W4 = insertInto().values() in chunks of 1,000 in a transaction; " +
-      "W5 = updateTable() per row in a transaction. PG: PostgresDialect on pg.Pool.",
+      "query builder, plain rows; W3 = jsonArrayFrom helper (one query, JSON sub-select; SQLite and MySQL add " +
+      "ParseJSONResultsPlugin to that query; on MariaDB without the helper's MySQL-only cast to json); W4 = insertInto().values() in chunks of 1,000 in a transaction; " +
+      "W5 = updateTable() per row in a transaction. PG: PostgresDialect on pg.Pool; MySQL: MysqlDialect on a mysql2 pool.",
   },
-  (db) => (db.kind === "pg" ? connectPg(db.url) : connectSqlite(db.file)),
+  (db) =>
+    db.kind === "pg"
+      ? connectPg(db.url)
+      : db.kind === "mysql"
+        ? connectKyselyMysql(db.url)
+        : connectSqlite(db.file),
 );

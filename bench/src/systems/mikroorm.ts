@@ -1,6 +1,6 @@
 /**
- * MikroORM 6 (data mapper, unit of work, identity map), with @mikro-orm/postgresql (pg) and
- * @mikro-orm/better-sqlite (better-sqlite3).
+ * MikroORM 6 (data mapper, unit of work, identity map), with @mikro-orm/postgresql (pg),
+ * @mikro-orm/better-sqlite (better-sqlite3) and @mikro-orm/mysql (mysql2; MariaDB too).
  *
  * MikroORM 7 needs Node 22.17+; this machine runs Node 20, so the harness uses the 6.x line, the newest that
  * supports it. Entities are defined with EntitySchema, MikroORM's documented decorator-free form (the
@@ -59,7 +59,11 @@ class IsoTextDateType extends Type<Date, string> {
 /** Entity schemas for one database (only the timestamp mapping differs). */
 function entities(kind: DbTarget["kind"]) {
   const createdAt =
-    kind === "pg" ? ({ type: "datetime", columnType: "timestamptz" } as const) : { type: IsoTextDateType };
+    kind === "pg"
+      ? ({ type: "datetime", columnType: "timestamptz" } as const)
+      : kind === "mysql"
+        ? ({ type: "datetime", columnType: "datetime(3)" } as const)
+        : { type: IsoTextDateType };
   const customer = new EntitySchema<Customer>({
     name: "Customer",
     tableName: "customers",
@@ -91,11 +95,11 @@ export default defineSystem(
   {
     id: "mikroorm",
     label: `MikroORM ${packageVersion("@mikro-orm/core")}`,
-    supports: ["pg", "sqlite"],
+    supports: ["pg", "sqlite", "mysql"],
     notes:
       "EntitySchema entities; a fresh em.fork() per unit of work (per lookup in W1); W3 = populate: ['orders'] " +
       "(default strategy); W4 = em.create() per order + one flush(); W5 = change loaded entities + flush(). " +
-      "6.x line: 7.x needs Node 22.17+.",
+      "6.x line: 7.x needs Node 22.17+. MySQL: @mikro-orm/mysql, timezone +00:00.",
   },
   async (db): Promise<Session> => {
     const { customer: Customer, order: Order } = entities(db.kind);
@@ -104,6 +108,9 @@ export default defineSystem(
     if (db.kind === "pg") {
       const { MikroORM } = await import("@mikro-orm/postgresql");
       orm = await MikroORM.init({ ...common, clientUrl: db.url });
+    } else if (db.kind === "mysql") {
+      const { MikroORM } = await import("@mikro-orm/mysql");
+      orm = await MikroORM.init({ ...common, clientUrl: db.url, timezone: "+00:00" });
     } else {
       const { MikroORM } = await import("@mikro-orm/better-sqlite");
       orm = await MikroORM.init({ ...common, dbName: db.file });

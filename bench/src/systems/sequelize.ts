@@ -18,9 +18,12 @@ import {
   Sequelize,
 } from "sequelize";
 import sqlite3 from "sqlite3";
-import { defineSystem, packageVersion, type Session } from "../system.ts";
+import { type DbKind, defineSystem, packageVersion, type Session } from "../system.ts";
 
-function models(sequelize: Sequelize) {
+function models(sequelize: Sequelize, kind: DbKind) {
+  // MySQL's DATETIME keeps fractions only when declared with them; DATE(3) also makes Sequelize's mysql
+  // dialect write the milliseconds (plain DATE truncates them to the second).
+  const date = kind === "mysql" ? DataTypes.DATE(3) : DataTypes.DATE;
   class Order extends Model<InferAttributes<Order>, InferCreationAttributes<Order>> {
     declare id: CreationOptional<number>;
     declare customerId: number;
@@ -45,7 +48,7 @@ function models(sequelize: Sequelize) {
       name: { type: DataTypes.TEXT, allowNull: false },
       email: { type: DataTypes.TEXT, allowNull: false, unique: true },
       city: { type: DataTypes.TEXT, allowNull: false },
-      createdAt: { type: DataTypes.DATE, allowNull: false, field: "created_at" },
+      createdAt: { type: date, allowNull: false, field: "created_at" },
     },
     { sequelize, tableName: "customers", timestamps: false },
   );
@@ -56,7 +59,7 @@ function models(sequelize: Sequelize) {
       status: { type: DataTypes.TEXT, allowNull: false },
       total: { type: DataTypes.DECIMAL(10, 2), allowNull: false },
       note: { type: DataTypes.TEXT, allowNull: true },
-      createdAt: { type: DataTypes.DATE, allowNull: false, field: "created_at" },
+      createdAt: { type: date, allowNull: false, field: "created_at" },
     },
     { sequelize, tableName: "orders", timestamps: false },
   );
@@ -69,19 +72,22 @@ export default defineSystem(
   {
     id: "sequelize",
     label: `Sequelize ${packageVersion("sequelize")}`,
-    supports: ["pg", "sqlite"],
+    supports: ["pg", "sqlite", "mysql"],
     notes:
       "Model.init models; findByPk / findAll({ limit }) (model instances) / findAll({ include }) / " +
       "bulkCreate / instance.save() per changed order in a managed transaction. SQLite through the sqlite3 " +
       `package ${packageVersion("sqlite3")} (SQLite ${sqlite3.VERSION}), the only driver Sequelize's SQLite ` +
-      "dialect supports; it also runs PRAGMA table_info before every SELECT to learn column types.",
+      "dialect supports; it also runs PRAGMA table_info before every SELECT to learn column types. MySQL: " +
+      "mysql dialect (mysql2), timezone +00:00, created_at as DATE(3) (plain DATE drops milliseconds).",
   },
   async (db): Promise<Session> => {
     const sequelize =
       db.kind === "pg"
         ? new Sequelize(db.url, { dialect: "postgres", logging: false })
-        : new Sequelize({ dialect: "sqlite", storage: db.file, logging: false });
-    const { Customer, Order } = models(sequelize);
+        : db.kind === "mysql"
+          ? new Sequelize(db.url, { dialect: "mysql", logging: false, timezone: "+00:00" })
+          : new Sequelize({ dialect: "sqlite", storage: db.file, logging: false });
+    const { Customer, Order } = models(sequelize, db.kind);
     await sequelize.authenticate();
     const firstOrders = (limit: number) => Order.findAll({ order: [["id", "ASC"]], limit });
 

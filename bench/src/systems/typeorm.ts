@@ -83,11 +83,11 @@ export default defineSystem(
   {
     id: "typeorm",
     label: `TypeORM ${packageVersion("typeorm")}`,
-    supports: ["pg", "sqlite"],
+    supports: ["pg", "sqlite", "mysql"],
     notes:
       "EntitySchema entities, repositories: findOneBy / find({ take }) / find({ relations }) (default join " +
       "strategy) / save(new entities, { chunk: 1000 }) / save(changed entities). PG: postgres driver (pg pool); " +
-      "SQLite: better-sqlite3 driver (prepared-statement cache).",
+      "SQLite: better-sqlite3 driver (prepared-statement cache); MySQL: mysql driver (mysql2 pool, timezone Z).",
   },
   async (db): Promise<Session> => {
     const schemas = entities(db.kind);
@@ -95,7 +95,9 @@ export default defineSystem(
     const dataSource = new DataSource(
       db.kind === "pg"
         ? { type: "postgres", url: db.url, ...common }
-        : { type: "better-sqlite3", database: db.file, ...common },
+        : db.kind === "mysql"
+          ? { type: "mysql", url: db.url, timezone: "Z", ...common }
+          : { type: "better-sqlite3", database: db.file, ...common },
     );
     await dataSource.initialize();
     const customers: Repository<Customer> = dataSource.getRepository(schemas.customer);
