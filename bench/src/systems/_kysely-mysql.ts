@@ -8,17 +8,7 @@
  * derived table the helper wraps the sub-select in. There W3 is the same aggregation written directly as a
  * correlated sub-select (json_arrayagg(json_object(...)) over orders), with Kysely's `sql` template.
  */
-import {
-  type ColumnType,
-  type Expression,
-  type Generated,
-  Kysely,
-  MysqlDialect,
-  ParseJSONResultsPlugin,
-  type RawBuilder,
-  type Simplify,
-  sql,
-} from "kysely";
+import { type ColumnType, type Generated, Kysely, MysqlDialect, ParseJSONResultsPlugin, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/mysql";
 import { createPool } from "mysql2";
 import { mysqlOptions } from "../lib/database-mysql.ts";
