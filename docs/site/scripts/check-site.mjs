@@ -2,7 +2,7 @@
 // by puppeteer-core; nothing downloaded), walks from the home page to every page it links to,
 // runs the search, and fails on a broken internal link, a missing guide, or a console error.
 // Every internal link of the API reference is fetched too (its pages are many and static).
-// Screenshots: out/screenshot-home.png, out/screenshot-search.png.
+// Screenshots: out/screenshot-{home,guide,api,search}.png.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -91,6 +91,7 @@ try {
       continue;
     }
     if (path === "/") await page.screenshot({ path: join(OUT, "screenshot-home.png") });
+    if (path === "/guide/querying.html") await page.screenshot({ path: join(OUT, "screenshot-guide.png") });
     const links = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
     for (const href of links) {
       const url = new URL(href);
@@ -116,6 +117,7 @@ try {
   // The API reference: open its index in the browser, then fetch every page it links to, and theirs.
   current = "/api/index.html";
   await page.goto(`${base}/api/index.html`, { waitUntil: "networkidle0" });
+  await page.screenshot({ path: join(OUT, "screenshot-api.png") });
   const apiSeen = new Set();
   const apiQueue = [...apiLinks];
   while (apiQueue.length > 0) {
