@@ -4,6 +4,15 @@
  */
 
 export type { Dialect, IsolationLevel } from "./dialects/dialect.js";
+export {
+  CIDR,
+  CITEXT,
+  INET,
+  MACADDR,
+  PgNamedType,
+  TSQUERY,
+  TSVECTOR,
+} from "./dialects/postgresql/named-types.js";
 export { ARRAY, ArrayType, JSONB, JsonbType, type NestedArray } from "./dialects/postgresql/types.js";
 export {
   type DialectReflection,

@@ -70,10 +70,9 @@ export function parseMarkers(words: string, where: string): Markers {
 }
 
 /**
- * The JS / TS blocks of a Markdown file. `extra` gives markers for blocks of files whose prose we
- * do not edit (README.md), keyed by the block's language and first line (`ts import ...`).
+ * The JS / TS blocks of a Markdown file, each with the snippet marker written above it.
  */
-export function readBlocks(path: string, file: string, extra: Record<string, string> = {}): CodeBlock[] {
+export function readBlocks(path: string, file: string): CodeBlock[] {
   const lines = readFileSync(path, "utf8").split("\n");
   const blocks: CodeBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -90,7 +89,7 @@ export function readBlocks(path: string, file: string, extra: Record<string, str
       while (prev >= 0 && lines[prev]!.trim() === "") prev--;
       const comment = prev >= 0 ? MARKER.exec(lines[prev]!.trim()) : null;
       const where = `${file}:${start + 1}`;
-      const words = comment?.[1] ?? extra[`${lang} ${body[0]?.trim() ?? ""}`] ?? "";
+      const words = comment?.[1] ?? "";
       blocks.push({
         file,
         line: start + 1,

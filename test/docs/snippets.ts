@@ -14,7 +14,6 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type CodeBlock, readBlocks } from "./markdown-blocks.js";
-import { README_MARKERS } from "./readme-markers.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /**
@@ -110,8 +109,7 @@ export function collectSnippets(): { snippets: Snippet[]; fragments: CodeBlock[]
   const fragments: CodeBlock[] = [];
   for (const path of markdownFiles()) {
     const file = relative(ROOT, path);
-    const extra = file === "README.md" ? README_MARKERS : {};
-    const grouped = groupBlocks(readBlocks(path, file, extra));
+    const grouped = groupBlocks(readBlocks(path, file));
     snippets.push(...grouped.snippets);
     fragments.push(...grouped.fragments);
   }
