@@ -19,12 +19,22 @@ export interface DeclaredType {
 const SQLITE_EXACT =
   /^(INTEGER|INT|SMALLINT|BIGINT|FLOAT|REAL|DOUBLE|DOUBLE PRECISION|NUMERIC|DECIMAL|VARCHAR|CHARACTER VARYING|NVARCHAR|CHAR|CHARACTER|UUID|TEXT|BOOLEAN|BOOL|DATETIME|TIMESTAMP|DATE|TIME|BLOB|JSON)\b/i;
 
+/** Reflected as CHAR(n): declared exactly. */
+function isChar(c: ReflectedColumn): boolean {
+  return c.type.typeName === "char";
+}
+
+/** A TEXT type that carries its size (MEDIUMTEXT, LONGTEXT as Text({ length })). */
+function hasLength(c: ReflectedColumn): boolean {
+  return (c.type as { length?: number }).length !== undefined;
+}
+
 function approximation(dialect: Dialect, c: ReflectedColumn, declared: string): string | null {
   const text = c.typeText.trim();
   const lower = text.toLowerCase();
   if (dialect.name === "postgresql") {
-    if (/^(character|char|bpchar)(\s*\(\d+\))?(\[\])*$/.test(lower))
-      return `PostgreSQL type ${text} is fixed-length and blank-padded; Athanor has no CHAR type, so the model declares ${declared}`;
+    if (/^(character|char|bpchar)(\s*\(\d+\))?(\[\])*$/.test(lower) && !isChar(c))
+      return `PostgreSQL type ${text} is fixed-length and blank-padded; the model declares ${declared}`;
     return null;
   }
   if (dialect.name === "mysql") {
@@ -34,10 +44,10 @@ function approximation(dialect: Dialect, c: ReflectedColumn, declared: string): 
     if (/^tinyint\b/.test(lower) && !/^tinyint\s*\(1\)/.test(lower))
       return `MySQL type ${text} is declared as ${declared} (SMALLINT)`;
     // MariaDB's JSON is LONGTEXT with a json_valid() check: reflection already reads it as Json.
-    if (/^(tiny|medium|long)text\b/.test(lower) && c.type.typeName === "text")
+    if (/^(tiny|medium|long)text\b/.test(lower) && c.type.typeName === "text" && !hasLength(c))
       return `MySQL type ${text} is declared as ${declared} (TEXT: 64 KB)`;
-    if (/^char\s*\((\d+)\)/.test(lower) && !/^char\s*\(36\)/.test(lower))
-      return `MySQL type ${text} is fixed-length; Athanor has no CHAR type, so the model declares ${declared}`;
+    if (/^char\s*\((\d+)\)/.test(lower) && !/^char\s*\(36\)/.test(lower) && !isChar(c))
+      return `MySQL type ${text} is fixed-length; the model declares ${declared}`;
     return null;
   }
   if (dialect.name === "sqlite" && text !== "" && !SQLITE_EXACT.test(text))

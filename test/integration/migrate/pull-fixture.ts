@@ -166,13 +166,13 @@ export const ACTIVE_USERS_VIEW =
 export function legacyTableSql(dialect: Dialect): { sql: string; noted: string[] } {
   if (dialect.name === "postgresql")
     return {
-      sql: "CREATE TABLE legacy_codes (id integer PRIMARY KEY, code char(5) NOT NULL, addr inet)",
-      noted: ["code", "addr"],
+      sql: "CREATE TABLE legacy_codes (id integer PRIMARY KEY, code char(5) NOT NULL, pos point)",
+      noted: ["pos"],
     };
   if (dialect.name === "mysql")
     return {
       sql: "CREATE TABLE legacy_codes (id integer PRIMARY KEY, code char(5) NOT NULL, hits mediumint unsigned)",
-      noted: ["code", "hits"],
+      noted: ["hits"],
     };
   return {
     sql: "CREATE TABLE legacy_codes (id INTEGER PRIMARY KEY, code CHAR(5) NOT NULL, amount MONEY)",
