@@ -19,5 +19,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two files at a time on the 2-core machine: most tests wait on a database or a child
+    // process, and one worker left the suite at 15 minutes (the sum of the files' times).
+    maxWorkers: 2,
   },
 });
