@@ -17,24 +17,33 @@ export interface SessionFactory {
   readonly options: Readonly<SessionOptions>;
 }
 
+/** What a session-like object needs for unitOfWork(). */
+interface Committable {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs `fn` with `db`: committed when `fn` resolves, rolled back when it throws, closed either way. */
+export async function unitOfWork<S extends Committable, T>(db: S, fn: (db: S) => Promise<T>): Promise<T> {
+  try {
+    const result = await fn(db);
+    await db.commit();
+    return result;
+  } catch (e) {
+    await db.rollback().catch(() => undefined);
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
 /** `export const SessionLocal = sessionmaker({ bind: engine, autoflush: false })`. */
 export function sessionmaker(options: SessionOptions): SessionFactory {
   let current: SessionOptions = { ...options };
   const factory = ((overrides?: Partial<SessionOptions>) =>
     new Session(overrides ? { ...current, ...overrides } : current)) as SessionFactory;
-  const once = async <T>(fn: (db: Session) => Promise<T>): Promise<T> => {
-    const db = new Session(current);
-    try {
-      const result = await fn(db);
-      await db.commit();
-      return result;
-    } catch (e) {
-      await db.rollback().catch(() => undefined);
-      throw e;
-    } finally {
-      await db.close();
-    }
-  };
+  const once = <T>(fn: (db: Session) => Promise<T>): Promise<T> => unitOfWork(new Session(current), fn);
   factory.begin = <T>(fn: (db: Session) => Promise<T>, opts?: { retry?: RetrySetting }): Promise<T> =>
     opts?.retry === undefined || opts.retry === false ? once(fn) : retrying(() => once(fn), opts.retry);
   factory.configure = (o) => {

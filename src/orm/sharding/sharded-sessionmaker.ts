@@ -1,3 +1,4 @@
+import { unitOfWork } from "../session/sessionmaker.js";
 import { ShardedSession, type ShardedSessionOptions } from "./sharded-session.js";
 
 /** A configured ShardedSession factory, as sessionmaker() is for Session. */
@@ -28,19 +29,8 @@ export function shardedSessionmaker(options: ShardedSessionOptions): ShardedSess
   new ShardedSession(current);
   const factory = ((overrides?: Partial<ShardedSessionOptions>) =>
     new ShardedSession(overrides ? { ...current, ...overrides } : current)) as ShardedSessionFactory;
-  factory.begin = async <T>(fn: (db: ShardedSession) => Promise<T>): Promise<T> => {
-    const db = new ShardedSession(current);
-    try {
-      const result = await fn(db);
-      await db.commit();
-      return result;
-    } catch (e) {
-      await db.rollback().catch(() => undefined);
-      throw e;
-    } finally {
-      await db.close();
-    }
-  };
+  factory.begin = <T>(fn: (db: ShardedSession) => Promise<T>): Promise<T> =>
+    unitOfWork(new ShardedSession(current), fn);
   Object.defineProperty(factory, "options", { get: () => current });
   return factory;
 }
