@@ -7,6 +7,10 @@
 # Prints `export ...` lines on stdout, so a caller can `eval "$(scripts/ci/scaleout-servers.sh)"`;
 # progress goes to stderr. Fails loudly (exit 1) when a server cannot be started.
 set -euo pipefail
+# Only the export lines may reach stdout: every tool's own chatter (pg_ctlcluster prints
+# "Removed stale pid file." on stdout, for one) goes to stderr, and the URLs to the saved stdout
+# (fd 3). The daemons are started with fd 3 closed, or they would hold the caller's $(...) open.
+exec 3>&1 1>&2
 
 PG_VERSION=15
 PRIMARY_PORT=5432
@@ -36,8 +40,8 @@ wait_streaming() {
   return 1
 }
 print_urls() {
-  echo "export ATHANOR_TEST_REPLICA_URL=postgresql://root@127.0.0.1:$REPLICA_PORT/test"
-  echo "export ATHANOR_TEST_PGBOUNCER_URL=postgresql://root@127.0.0.1:$BOUNCER_PORT/test"
+  echo "export ATHANOR_TEST_REPLICA_URL=postgresql://root@127.0.0.1:$REPLICA_PORT/test" >&3
+  echo "export ATHANOR_TEST_PGBOUNCER_URL=postgresql://root@127.0.0.1:$BOUNCER_PORT/test" >&3
 }
 
 # Both up and the replica really streaming: nothing to do.
@@ -87,7 +91,7 @@ EOF
   }
   start_replica() {
     log "starting the replica on 127.0.0.1:$REPLICA_PORT"
-    $SUDO pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA_CLUSTER" start ||
+    $SUDO pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA_CLUSTER" start 3>&- ||
       die "the replica did not start; see /var/log/postgresql/postgresql-$PG_VERSION-$REPLICA_CLUSTER.log"
     wait_up "$REPLICA_PORT" || die "the replica does not answer on 127.0.0.1:$REPLICA_PORT"
   }
@@ -153,7 +157,7 @@ pidfile = $BOUNCER_DIR/pgbouncer.pid
 EOF
   $SUDO chown -R postgres:postgres "$BOUNCER_DIR"
   log "starting PgBouncer on 127.0.0.1:$BOUNCER_PORT (transaction pooling)"
-  as_postgres "$bouncer" -d "$BOUNCER_DIR/pgbouncer.ini" || die "pgbouncer did not start; see $BOUNCER_DIR/pgbouncer.log"
+  as_postgres "$bouncer" -d "$BOUNCER_DIR/pgbouncer.ini" 3>&- || die "pgbouncer did not start; see $BOUNCER_DIR/pgbouncer.log"
   wait_up "$BOUNCER_PORT" || die "PgBouncer does not answer on 127.0.0.1:$BOUNCER_PORT; see $BOUNCER_DIR/pgbouncer.log"
 fi
 
