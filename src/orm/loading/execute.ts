@@ -7,9 +7,9 @@ import type { Node } from "../../sql/node.js";
 import { isEntityLike } from "../../sql/protocols.js";
 import { Select } from "../../sql/select.js";
 import { processed } from "../../sql/type-engine.js";
-import type { Session } from "../session/session.js";
 import { setLoadedRelationship } from "../state/attributes.js";
 import { stateOf } from "../state/instance-state.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { buildEntityReader, type EntityReader } from "./hydrate.js";
 import { executeOrmDml } from "./orm-dml.js";
 import { type EntityLayout, type LayoutItem, type OrmSelectPlan, planOrmSelect } from "./plan.js";
@@ -73,7 +73,7 @@ function hasEntities(stmt: Select<any>): boolean {
  * throw instead of rejecting (the session turns that into a rejection).
  */
 export function executeOrm(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Node,
   params?: Params | readonly Params[],
   opts?: ExecutionOptions,
@@ -84,7 +84,7 @@ export function executeOrm(
 }
 
 async function executeOther(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Node,
   params?: Params | readonly Params[],
   opts?: ExecutionOptions,
@@ -111,7 +111,7 @@ const SAME_TURN_ROWS = 100;
 
 /** Rows of an ORM select, hydrated, joined collections assembled, selectin relationships loaded. */
 export function executeOrmSelect(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Select<any>,
   params?: Params,
   opts?: ExecutionOptions,
@@ -137,7 +137,7 @@ export function executeOrmSelect(
 }
 
 async function executeOrmSelectAsync(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Select<any>,
   plan: OrmSelectPlan,
   params?: Params,
@@ -158,7 +158,7 @@ async function executeOrmSelectAsync(
  * general path (executeOrmSelect), and then nothing was done.
  */
 export function selectEntity(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Select<any>,
   params: Params,
 ): unknown[] | Promise<unknown[]> | null {
@@ -175,7 +175,7 @@ export function selectEntity(
 }
 
 async function selectEntityAsync(
-  session: Session,
+  session: UnitOfWorkContext,
   plan: OrmSelectPlan,
   only: EntityLayout,
   params: Params,
@@ -191,7 +191,7 @@ async function selectEntityAsync(
  * garbage collector) than in the same turn.
  */
 async function fetchRows(
-  session: Session,
+  session: UnitOfWorkContext,
   plan: OrmSelectPlan,
   params?: Params,
   opts?: ExecutionOptions,
@@ -209,7 +209,7 @@ async function fetchRows(
  * lookup by primary key); null when that is not possible, and then nothing was done.
  */
 function fetchSync(
-  session: Session,
+  session: UnitOfWorkContext,
   plan: OrmSelectPlan,
   params: Params | undefined,
   single: boolean,
@@ -246,7 +246,7 @@ function itemRowFactory(compiled: CompiledStatement, plan: OrmSelectPlan): RowFa
  * themselves, otherwise item rows (entities and processed column values).
  */
 export async function readRows(
-  session: Session,
+  session: UnitOfWorkContext,
   compiled: CompiledStatement,
   plan: OrmSelectPlan,
   rows: unknown[][],
@@ -272,7 +272,7 @@ function singleEntity(plan: OrmSelectPlan): EntityLayout | null {
 
 /** The hot path: rows holding one entity and nothing else, hydrated through the generated reader. */
 function hydrateSingle(
-  session: Session,
+  session: UnitOfWorkContext,
   compiled: CompiledStatement,
   plan: OrmSelectPlan,
   entity: EntityLayout,
@@ -301,7 +301,7 @@ function hasPostLoads(e: EntityLayout): boolean {
 
 /** Rows with several items, or joined eager loads: entities, columns, collections assembled. */
 async function readMixedRows(
-  session: Session,
+  session: UnitOfWorkContext,
   compiled: CompiledStatement,
   plan: OrmSelectPlan,
   rows: unknown[][],
@@ -399,7 +399,7 @@ function loadsAfterRows(plan: OrmSelectPlan): boolean {
  * with selectin loads reads the raw rows first, then hydrates and loads them chunk by chunk.
  */
 export async function* streamOrm(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Node,
   params: Params | undefined,
   yieldPer: number,

@@ -4,10 +4,11 @@ import { bindparam } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
 import { type Select, select } from "../../sql/select.js";
 import type { Mapper } from "../mapper/mapper.js";
-import type { Session } from "../session/session.js";
 import type { InstanceState } from "../state/instance-state.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { executeOrmSelect, selectEntity } from "./execute.js";
 import { loadOnly } from "./options.js";
+import { loadRelationship } from "./relationship-loader.js";
 
 /** Primary key values in key-column order, from a scalar, an array or an object. */
 export function primaryKeyValues(mapper: Mapper, pk: unknown): unknown[] {
@@ -50,7 +51,7 @@ function getStatement(mapper: Mapper): Select<any> {
  * driver with a connection at hand the whole lookup finishes without waiting.
  */
 export function getByIdentity(
-  session: Session,
+  session: UnitOfWorkContext,
   mapper: Mapper,
   pk: unknown,
   opts: { populateExisting?: boolean; options?: readonly Node[] },
@@ -105,7 +106,7 @@ function firstObject(res: Result<any>): object | null {
 
 /** Reloads an object's columns (all, or `attributes`) and resets its relationships. */
 export async function refreshObject(
-  session: Session,
+  session: UnitOfWorkContext,
   st: InstanceState,
   attributes: readonly string[] | null,
 ): Promise<void> {
@@ -126,7 +127,6 @@ export async function refreshObject(
     if (st.relCommitted) delete st.relCommitted[k];
   }
   if (colKeys && colKeys.length === 0) {
-    const { loadRelationship } = await import("./relationship-loader.js");
     for (const k of relKeys) await loadRelationship(session, [st], mapper.relationship(k));
     return;
   }
@@ -141,7 +141,6 @@ export async function refreshObject(
     );
   }
   if (attributes) {
-    const { loadRelationship } = await import("./relationship-loader.js");
     for (const k of relKeys) await loadRelationship(session, [st], mapper.relationship(k));
   }
 }

@@ -7,11 +7,11 @@ import { kEntity } from "../../sql/protocols.js";
 import { select } from "../../sql/select.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { mapperFor } from "../mapper/mapping.js";
-import type { Session } from "../session/session.js";
 import { expireColumns } from "../state/attributes.js";
 import type { InstanceState } from "../state/instance-state.js";
 import { bulkUpdateMappings } from "../unitofwork/bulk.js";
 import { snapshotValue } from "../unitofwork/changes.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { evaluator } from "./evaluate.js";
 import { mapperClassOf } from "./plan.js";
 
@@ -24,7 +24,7 @@ function targetMapper(target: unknown): Mapper {
 
 /** Objects of `mapper` in the session that the statement's criteria match (in memory), or null. */
 function evaluateMatches(
-  session: Session,
+  session: UnitOfWorkContext,
   mapper: Mapper,
   where: readonly ColumnElement<any, any>[],
 ): InstanceState[] | null {
@@ -41,7 +41,7 @@ function evaluateMatches(
 
 /** Primary keys of rows the statement will touch, selected first (synchronizeSession "fetch"). */
 async function fetchMatches(
-  session: Session,
+  session: UnitOfWorkContext,
   mapper: Mapper,
   where: readonly ColumnElement<any, any>[],
 ): Promise<InstanceState[]> {
@@ -51,7 +51,11 @@ async function fetchMatches(
 }
 
 /** The session's objects among rows of primary-key values. */
-function statesOf(session: Session, mapper: Mapper, rows: readonly (readonly unknown[])[]): InstanceState[] {
+function statesOf(
+  session: UnitOfWorkContext,
+  mapper: Mapper,
+  rows: readonly (readonly unknown[])[],
+): InstanceState[] {
   const identity = session.identityMap.forMapper(mapper);
   const out: InstanceState[] = [];
   for (const r of rows) {
@@ -68,7 +72,7 @@ function statesOf(session: Session, mapper: Mapper, rows: readonly (readonly unk
  * else fetches the matched keys; "fetch"; "evaluate"; false).
  */
 export async function executeOrmDml(
-  session: Session,
+  session: UnitOfWorkContext,
   stmt: Insert<any, any> | Update<any, any> | Delete<any, any>,
   params: Params | readonly Params[] | undefined,
   opts?: ExecutionOptions,
@@ -84,8 +88,7 @@ export async function executeOrmDml(
         "delete() with a list of parameter sets is not supported; delete with criteria, or db.delete(obj) each object",
       );
     await bulkUpdateMappings(session, mapper, params as readonly Record<string, unknown>[]);
-    const { Result: R, createRowFactory } = await import("../../engine/result.js");
-    return new R([], createRowFactory([], []), params.length, null, false);
+    return new Result([], createRowFactory([], []), params.length, null, false);
   }
   if (session._needsAutoflush()) await session._autoflush();
   const conn = await session.connection();

@@ -2,12 +2,11 @@ import type { Column } from "../../schema/column.js";
 import { and_, type ColumnElement } from "../../sql/elements.js";
 import { select } from "../../sql/select.js";
 import type { Relationship } from "../relationships/relationship.js";
-import type { Session } from "../session/session.js";
 import { setLoadedRelationship } from "../state/attributes.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { keysIn } from "../tuple-in.js";
 import { committedValue } from "../unitofwork/changes.js";
-import { executeOrmSelect } from "./execute.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { LoaderOption, type LoadStep } from "./options.js";
 import type { EntityLayout, LoadNode } from "./plan.js";
 
@@ -74,7 +73,7 @@ function withMatchColumns(node: LoadNode | undefined, rel: Relationship): LoadNo
  * `db.load()` and delete cascades use). Nested loads of the subtree run one query per level.
  */
 export async function loadRelationship(
-  session: Session,
+  session: UnitOfWorkContext,
   parents: readonly InstanceState[],
   rel: Relationship,
   node?: LoadNode,
@@ -88,7 +87,7 @@ export async function loadRelationship(
 
 /** The next levels of a load path, over every child of `parents` (loaded now or before). */
 async function loadNested(
-  session: Session,
+  session: UnitOfWorkContext,
   parents: readonly InstanceState[],
   rel: Relationship,
   node: LoadNode,
@@ -115,7 +114,7 @@ async function loadNested(
 
 /** One level: the relationship of `unloaded` parents, in one query per chunk of keys. */
 async function loadLevel(
-  session: Session,
+  session: UnitOfWorkContext,
   unloaded: readonly InstanceState[],
   rel: Relationship,
   node: LoadNode | undefined,
@@ -160,8 +159,7 @@ async function loadLevel(
         .map((k) => pairs.map((pr) => attr(byKey.get(k)![0]!, pr.referencing)));
       const cols = pairs.map((pr) => pr.referenced);
       const cond = keysIn(cols, keys);
-      const res = await executeOrmSelect(
-        session,
+      const res = await session.execute(
         select(target as never)
           .where(cond, ...extra)
           .options(...options),
@@ -191,7 +189,7 @@ async function loadLevel(
         .where(cond, ...extra)
         .options(...options);
       if (rel.orderBy.length) stmt = stmt.orderBy(...rel.orderBy);
-      const res = await executeOrmSelect(session, stmt);
+      const res = await session.execute(stmt);
       const childCol = single?.referencing;
       for (const obj of res.scalars().all() as object[]) {
         const st = stateOf(obj)!;
@@ -206,7 +204,7 @@ async function loadLevel(
         .where(cond)
         .options(...options);
       if (rel.orderBy.length) stmt = stmt.orderBy(...rel.orderBy);
-      const res = await executeOrmSelect(session, stmt as never);
+      const res = await session.execute(stmt as never);
       for (const row of res.rawRows()) {
         const k = single ? matchKey(row[1]) : keyString(row.slice(1));
         const g = groups.get(k);
@@ -225,7 +223,7 @@ async function loadLevel(
  * loading has happened since (a flush would only re-check the objects just loaded).
  */
 export async function runSelectinLoads(
-  session: Session,
+  session: UnitOfWorkContext,
   loaded: ReadonlyMap<EntityLayout, ReadonlySet<object>>,
   populate: boolean,
 ): Promise<void> {
@@ -233,7 +231,7 @@ export async function runSelectinLoads(
 }
 
 async function selectinLoads(
-  session: Session,
+  session: UnitOfWorkContext,
   loaded: ReadonlyMap<EntityLayout, ReadonlySet<object>>,
   populate: boolean,
 ): Promise<void> {

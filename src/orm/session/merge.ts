@@ -1,5 +1,6 @@
 import { ArgumentError, InvalidRequestError, StaleDataError } from "../../errors.js";
 import { kState } from "../declarative/keys.js";
+import { loadRelationship } from "../loading/relationship-loader.js";
 import { mapperFor } from "../mapper/mapping.js";
 import { InstrumentedList, setLoadedRelationship } from "../state/attributes.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
@@ -90,7 +91,6 @@ export async function mergeObject<T extends object>(
         }
         // The members that leave the collection are unlinked: that needs it loaded.
         if (tst.key !== null && !tst.hasRel(rel.key)) {
-          const { loadRelationship } = await import("../loading/relationship-loader.js");
           await loadRelationship(session, [tst], rel);
         }
         target[rel.key] = InstrumentedList.create(tst, rel, []);

@@ -1,7 +1,7 @@
 import type { CascadeOption } from "../relationships/relationship.js";
 import { expireColumns } from "../state/attributes.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
-import type { Session } from "./session.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 
 /** Expires columns (all when `keys` is null) and unloads relationships of a persistent object. */
 export function expireState(st: InstanceState, keys: readonly string[] | null): void {
@@ -48,7 +48,7 @@ export function* cascadeTargets(st: InstanceState, option: CascadeOption): Gener
 }
 
 /** Detaches an object (and its `expunge` cascade) from the session. */
-export function expungeState(session: Session, st: InstanceState): void {
+export function expungeState(session: UnitOfWorkContext, st: InstanceState): void {
   if (st.session !== session) return;
   session.identityMap.remove(st);
   session.pending.delete(st);

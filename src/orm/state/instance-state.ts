@@ -1,7 +1,7 @@
 import { newestOf } from "../../engine/newest.js";
 import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
-import type { Session } from "../session/session.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 
 /** Where an object is in its session's life cycle (`objectStatus(obj)`), as SQLAlchemy's inspect() states. */
 export type ObjectStatus = "transient" | "pending" | "persistent" | "deleted" | "detached";
@@ -20,7 +20,7 @@ const DELETED_FLUSHED = 4;
 export class InstanceState {
   readonly mapper: Mapper;
   readonly obj: any;
-  session: Session | null = null;
+  session: UnitOfWorkContext | null = null;
   /** The identity key once the row exists in the database (null for transient / pending). */
   key: unknown = null;
   /** Column values as last loaded or flushed, indexed like mapper.columns (null: never persisted). */

@@ -4,7 +4,8 @@ import { and_, type ColumnElement } from "../../sql/elements.js";
 import { ColumnClause } from "../../sql/from-clause.js";
 import { values } from "../../sql/values.js";
 import type { Mapper } from "../mapper/mapper.js";
-import type { Session } from "../session/session.js";
+import { expireState } from "../session/state-ops.js";
+import type { UnitOfWorkContext } from "./context.js";
 
 /**
  * INSERTs plain objects as rows (executemany: batched multi-row INSERTs; defaults applied). With
@@ -12,7 +13,7 @@ import type { Session } from "../session/session.js";
  * row at a time reading the insert id where there is none).
  */
 export async function bulkInsertMappings(
-  session: Session,
+  session: UnitOfWorkContext,
   mapper: Mapper,
   rows: readonly Record<string, unknown>[],
   opts: { returnDefaults?: boolean },
@@ -62,7 +63,7 @@ export async function bulkInsertMappings(
  * the same columns go in one statement joined to a VALUES list.
  */
 export async function bulkUpdateMappings(
-  session: Session,
+  session: UnitOfWorkContext,
   mapper: Mapper,
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
@@ -122,7 +123,6 @@ export async function bulkUpdateMappings(
   for (const r of rows) {
     const st = identity.get(mapper.identityKey(mapper.pk.map((c) => r[c.key])));
     if (st) {
-      const { expireState } = await import("../session/state-ops.js");
       expireState(
         st,
         Object.keys(r).filter((k) => !mapper.pkKeys.includes(k)),

@@ -3,10 +3,9 @@ import { FlushError } from "../../errors.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { SyncPair } from "../relationships/join-conditions.js";
 import type { Relationship } from "../relationships/relationship.js";
-import type { Session } from "../session/session.js";
-import type { SessionTransaction } from "../session/session-transaction.js";
 import type { InstanceState } from "../state/instance-state.js";
 import { changedColumns, committedValue, takeSnapshot } from "./changes.js";
+import type { FlushRecord, UnitOfWorkContext } from "./context.js";
 import { mapperOrder, rowOrder, selfReferential } from "./order.js";
 import {
   deleteAssociations,
@@ -133,9 +132,9 @@ async function unlinkPostUpdateCycles(ctx: PersistContext, work: FlushWork): Pro
  * first. Runs inside the session transaction; on error the transaction must be rolled back.
  */
 export async function flushSession(
-  session: Session,
+  session: UnitOfWorkContext,
   conn: Connection,
-  tx: SessionTransaction,
+  tx: FlushRecord,
 ): Promise<void> {
   const registries = new Set([...session.pending, ...session.markedDeleted].map((s) => s.mapper.registry));
   for (const r of registries) r.configure();

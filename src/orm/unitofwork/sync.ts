@@ -3,9 +3,9 @@ import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { SyncPair } from "../relationships/join-conditions.js";
 import type { Relationship } from "../relationships/relationship.js";
-import type { Session } from "../session/session.js";
 import { cascadeTargets } from "../session/state-ops.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
+import type { UnitOfWorkContext } from "./context.js";
 
 /** `child`'s referencing columns take `parent`'s referenced values (or NULL when parent is null). */
 export interface FkAssignment {
@@ -77,7 +77,7 @@ function orphanOf(st: InstanceState): Relationship | null {
  * except orphans of a delete-orphan relationship (as SQLAlchemy, which cascades when objects are
  * attached, never re-adds one taken out of its parent).
  */
-function cascadeSaves(session: Session): void {
+function cascadeSaves(session: UnitOfWorkContext): void {
   const work: InstanceState[] = [];
   // Only objects holding relationship values can cascade anything.
   for (const st of session.pending) if (st.rel !== null) work.push(st);
@@ -100,7 +100,7 @@ function cascadeSaves(session: Session): void {
 }
 
 /** A pending object without the parent its delete-orphan relationship requires can't be saved. */
-function checkPendingOrphans(session: Session): void {
+function checkPendingOrphans(session: UnitOfWorkContext): void {
   for (const st of session.pending) {
     const rel = orphanOf(st);
     if (!rel) continue;
@@ -112,7 +112,7 @@ function checkPendingOrphans(session: Session): void {
 }
 
 /** Marks delete cascades (loading children that must be deleted or unlinked) and orphans. */
-async function cascadeDeletes(session: Session, work: FlushWork): Promise<void> {
+async function cascadeDeletes(session: UnitOfWorkContext, work: FlushWork): Promise<void> {
   let frontier = [...session.markedDeleted];
   for (const st of frontier) work.deletes.add(st);
   while (frontier.length) {
@@ -180,7 +180,7 @@ async function cascadeDeletes(session: Session, work: FlushWork): Promise<void> 
 }
 
 /** Objects dropped from a delete-orphan collection are deleted. */
-function cascadeOrphans(session: Session, work: FlushWork): InstanceState[] {
+function cascadeOrphans(session: UnitOfWorkContext, work: FlushWork): InstanceState[] {
   const orphans: InstanceState[] = [];
   const candidates: InstanceState[] = [];
   const collect = (st: InstanceState) => {
@@ -279,7 +279,7 @@ function syncRelationships(st: InstanceState, work: FlushWork): void {
 }
 
 /** Works out the flush: cascades, orphans, FK assignments, association rows. */
-export async function planFlush(session: Session): Promise<FlushWork> {
+export async function planFlush(session: UnitOfWorkContext): Promise<FlushWork> {
   cascadeSaves(session);
   checkPendingOrphans(session);
   const work: FlushWork = {
