@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { awaitedImports, findCycles, relativeImports } from "../support/import-graph.js";
 
 /** Layers, lowest first: a module may import only from its own layer or lower ones. */
 const LAYERS = ["errors", "sql", "schema", "dialects", "engine", "orm", "migrate", "integrations"] as const;
@@ -41,5 +42,75 @@ describe("architecture", () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it("src/orm has no value-import cycle (type-only imports are erased and allowed)", () => {
+    const ORM = join(SRC, "orm");
+    const graph = new Map<string, string[]>();
+    for (const file of sources(ORM)) {
+      const deps = relativeImports(readFileSync(file, "utf8"))
+        .filter((i) => !i.typeOnly)
+        .map((i) => resolve(file, "..", i.specifier).replace(/\.js$/, ".ts"))
+        .filter((target) => target.startsWith(ORM));
+      graph.set(file, deps);
+    }
+    expect(graph.size).toBeGreaterThan(40);
+    expect(findCycles(graph).map((c) => c.map((f) => relative(SRC, f)))).toEqual([]);
+  });
+
+  it("src has no await import() but for optional drivers and user files", () => {
+    const allowed = new Set(["dialects/driver.ts", "migrate/loader/user-modules.ts"]);
+    const found: string[] = [];
+    for (const file of sources(SRC)) {
+      const rel = relative(SRC, file).replace(/\\/g, "/");
+      if (!allowed.has(rel) && awaitedImports(readFileSync(file, "utf8")) > 0) found.push(rel);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe("import graph checks", () => {
+  it("findCycles reports each cycle once, sorted, and nothing for an acyclic graph", () => {
+    const cyclic = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a", "d"]],
+      ["d", []],
+      ["e", ["a", "e"]],
+    ]);
+    expect(findCycles(cyclic)).toEqual([["a", "b", "c"], ["e"]]);
+    const acyclic = new Map([
+      ["a", ["b", "c"]],
+      ["b", ["c"]],
+      ["c", []],
+    ]);
+    expect(findCycles(acyclic)).toEqual([]);
+  });
+
+  it("relativeImports tells type-only imports from value imports", () => {
+    const text = [
+      'import type { A } from "./a.js";',
+      'import { type B, b } from "./b.js";',
+      'import {\n  type C,\n  type D,\n} from "./c.js";',
+      'export type { E } from "./e.js";',
+      'export * from "./f.js";',
+      'import "./g.js";',
+      'import { h } from "node:path";',
+      'import * as i from "../i.js";',
+    ].join("\n");
+    expect(relativeImports(text)).toEqual([
+      { specifier: "./a.js", typeOnly: true },
+      { specifier: "./b.js", typeOnly: false },
+      { specifier: "./c.js", typeOnly: true },
+      { specifier: "./e.js", typeOnly: true },
+      { specifier: "./f.js", typeOnly: false },
+      { specifier: "../i.js", typeOnly: false },
+      { specifier: "./g.js", typeOnly: false },
+    ]);
+  });
+
+  it("awaitedImports counts await import() calls, not import() types", () => {
+    expect(awaitedImports('const m = await import("./x.js"); type T = import("./y.js").Y;')).toBe(1);
+    expect(awaitedImports("let t: typeof import('pg');")).toBe(0);
   });
 });
