@@ -12,6 +12,7 @@ import { kDdlRunner } from "../schema/protocols.js";
 import type { BindValues, CompiledStatement } from "../sql/compiler/compiled.js";
 import { Insert } from "../sql/dml.js";
 import type { Node } from "../sql/node.js";
+import type { kItems } from "../sql/protocols.js";
 import { checkTimeout, mergeLimits, runLimited, type StatementLimits } from "./cancel.js";
 import { driverOptions, plainRead, rowFactoryFor } from "./compiled-memo.js";
 import type { Engine } from "./engine.js";
@@ -23,8 +24,8 @@ import { AsyncResult, createRowFactory, Result, type ScalarResult } from "./resu
 import { schemaRunner } from "./schema-runner.js";
 import { NestedTransaction, Transaction } from "./transaction.js";
 
-/** The row types a statement yields, from its phantom `__items`. */
-export type ItemsOf<S> = S extends { readonly __items: infer I extends readonly unknown[] } ? I : any[];
+/** The row types a statement yields, from its phantom `[kItems]`. */
+export type ItemsOf<S> = S extends { readonly [kItems]: infer I extends readonly unknown[] } ? I : any[];
 
 /** Values of a statement's named parameters (`text("... :status")`, `bindparam("status")`). */
 export type Params = Readonly<Record<string, unknown>>;

@@ -1,7 +1,8 @@
 import type { Column } from "../schema/column.js";
 import type { Table } from "../schema/table.js";
 import type { Alias } from "../sql/from-clause.js";
-import { type EntityColumns, kEntity } from "../sql/protocols.js";
+import { type EntityColumns, kEntity, type kInstance } from "../sql/protocols.js";
+import { kAlias, kAliasedClass } from "./declarative/keys.js";
 import type { ColumnAttributes, ColumnDecls } from "./declarative/model-types.js";
 import { configuredMapper } from "./mapper/mapping.js";
 
@@ -14,9 +15,9 @@ type DeclsOf<M> = M extends { readonly __table__: Table<string, infer C> }
 
 /** An alias of a mapped class: its columns read from the alias; usable in select() and join(). */
 export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & {
-  readonly __instance: InstanceType<M>;
-  readonly __aliasedClass: M;
-  readonly __alias__: Alias;
+  readonly [kInstance]: InstanceType<M>;
+  readonly [kAliasedClass]: M;
+  readonly [kAlias]: Alias;
   readonly [kEntity]: EntityColumns;
 };
 
@@ -27,7 +28,7 @@ export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & 
 export function aliased<M extends MappedLike>(model: M, name?: string): AliasedClass<M> {
   const mapper = configuredMapper(model);
   const alias = mapper.table.alias(name);
-  const out: Record<string | symbol, unknown> = { __aliasedClass: model, __alias__: alias };
+  const out: Record<string | symbol, unknown> = { [kAliasedClass]: model, [kAlias]: alias };
   for (const c of mapper.columns) out[c.key] = alias.c[c.key] as Column<any, any>;
   out[kEntity] = {
     from: alias,

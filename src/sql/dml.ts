@@ -3,6 +3,7 @@ import { BindParameter, ColumnElement, type Condition } from "./elements.js";
 import { type ColumnClause, ExcludedTable, FromClause, TableClause } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
+import type { kItems } from "./protocols.js";
 import { isEntityLike, kEntity } from "./protocols.js";
 import type { Select } from "./select.js";
 import type { EntityItem, SelectItem } from "./typing.js";
@@ -83,7 +84,7 @@ interface InsertState {
 
 /** `INSERT`. One row, many rows (`values([...])`), or `fromSelect`; with `execute(stmt, rows)` an executemany. */
 export class Insert<T extends DmlTarget = DmlTarget, R extends readonly SelectItem[] = []> extends Node {
-  declare readonly __items: R;
+  declare readonly [kItems]: R;
   readonly kind = "insert";
   readonly state: InsertState;
 
@@ -276,7 +277,7 @@ interface UpdateState {
 
 /** `UPDATE`; other tables named in values/where become `UPDATE ... FROM` (PostgreSQL, SQLite) or a multi-table UPDATE (MySQL). */
 export class Update<T extends DmlTarget = DmlTarget, R extends readonly SelectItem[] = []> extends Node {
-  declare readonly __items: R;
+  declare readonly [kItems]: R;
   readonly kind = "update";
   readonly state: UpdateState;
 
@@ -342,7 +343,7 @@ interface DeleteState {
 
 /** `DELETE`; other tables named in where become `DELETE ... USING` (PostgreSQL) or a multi-table DELETE (MySQL). */
 export class Delete<T extends DmlTarget = DmlTarget, R extends readonly SelectItem[] = []> extends Node {
-  declare readonly __items: R;
+  declare readonly [kItems]: R;
   readonly kind = "delete";
   readonly state: DeleteState;
 

@@ -3,6 +3,7 @@ import { BindParameter, ColumnElement, type Condition, type OrderingExpression }
 import { ColumnClause, FromClause, literalColumn } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
+import type { kItems } from "./protocols.js";
 import { type OrderByItem, type Select, select } from "./select.js";
 import type { TypeEngine } from "./type-engine.js";
 import { BooleanType } from "./types/boolean.js";
@@ -133,7 +134,7 @@ const INTEGER = Integer();
 
 /** `SELECT ... UNION SELECT ...`, with its own ORDER BY / LIMIT / OFFSET. */
 export class CompoundSelect<Items extends readonly SelectItem[] = readonly SelectItem[]> extends Node {
-  declare readonly __items: Items;
+  declare readonly [kItems]: Items;
   readonly kind = "compound_select";
   readonly operator: SetOperator;
   readonly selects: readonly (Select<any> | CompoundSelect<any>)[];

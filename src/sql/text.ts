@@ -2,6 +2,7 @@ import { ArgumentError } from "../errors.js";
 import { BindParameter, ColumnElement } from "./elements.js";
 import { ColumnClause } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
+import type { kItems } from "./protocols.js";
 import { NULLTYPE, type TypeEngine } from "./type-engine.js";
 import { type TypeArg, toType } from "./types/index.js";
 
@@ -83,7 +84,7 @@ export class TextClause extends ColumnElement<any> {
 export class TextualSelect<
   C extends Record<string, ColumnClause<any, any>> = Record<string, ColumnClause<any, any>>,
 > extends ColumnElement<any> {
-  declare readonly __items: C[keyof C][];
+  declare readonly [kItems]: C[keyof C][];
   declare readonly __columns: C;
   readonly kind = "textual_select";
   readonly element: TextClause;

@@ -1,11 +1,11 @@
 import type { ColumnElement } from "./elements.js";
 import type { ColumnClause, FromClause } from "./from-clause.js";
-import type { kEntity } from "./protocols.js";
+import type { kEntity, kInstance } from "./protocols.js";
 
 /** A mapped class (or aliased entity) usable in select(): the ORM gives it this protocol. */
 export type EntityItem = { readonly [kEntity]: unknown } & (abstract new (...args: any) => any);
 /** An aliased entity object (`aliased(Kit)`), whose instances are of type `R`. */
-export type AliasedEntityItem<R = any> = { readonly [kEntity]: unknown; readonly __instance: R };
+export type AliasedEntityItem<R = any> = { readonly [kEntity]: unknown; readonly [kInstance]: R };
 
 /** What select() takes: expressions, tables (all their columns) and ORM entities. */
 export type SelectItem = ColumnElement<any, any> | FromClause<any> | EntityItem | AliasedEntityItem;

@@ -1,6 +1,6 @@
 import type { BuilderInput, BuilderValue, Column, ColumnBuilder } from "../../schema/column.js";
 import type { Table } from "../../schema/table.js";
-import type { EntityColumns, kEntity } from "../../sql/protocols.js";
+import type { EntityColumns, kEntity, kInstance } from "../../sql/protocols.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { TableArgs } from "./table-args.js";
 

@@ -4,6 +4,7 @@ import type { ColumnElement, OrderingExpression } from "../../sql/elements.js";
 import { type ColumnClause, type FromClause, TableClause } from "../../sql/from-clause.js";
 import { isEntityLike, kEntity } from "../../sql/protocols.js";
 import { type Select, select } from "../../sql/select.js";
+import { kAliasedClass } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import { configuredMapper } from "../mapper/mapping.js";
 import type { Relationship } from "../relationships/relationship.js";
@@ -261,8 +262,8 @@ function plainEntityLayout(stmt: Select<any>): PlainLayout | null {
 
 /** The mapped class behind an entity protocol object (a class, or an aliased entity). */
 export function mapperClassOf(entity: unknown): abstract new (...args: any) => any {
-  const e = entity as { __aliasedClass?: abstract new (...args: any) => any };
-  return (e.__aliasedClass ?? entity) as abstract new (
+  const e = entity as { [kAliasedClass]?: abstract new (...args: any) => any };
+  return (e[kAliasedClass] ?? entity) as abstract new (
     ...args: any
   ) => any;
 }
@@ -311,12 +312,12 @@ function entityProxy(mapper: Mapper, from: FromClause): object {
     .map((c) => from.correspondingColumn(c.column))
     .filter((c): c is ColumnClause<any, any> => c !== null);
   return {
-    __aliasedClass: mapper.cls,
-    [Symbol.for("athanor.entity")]: {
+    [kAliasedClass]: mapper.cls,
+    [kEntity]: {
       from,
       columns: cols,
       cacheToken: `mapper#${mapper.id}@sub`,
-      entity: { __aliasedClass: mapper.cls },
+      entity: { [kAliasedClass]: mapper.cls },
     },
   };
 }

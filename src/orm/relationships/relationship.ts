@@ -5,8 +5,10 @@ import { adaptToAlias } from "../../sql/adapt.js";
 import { and_, type ColumnElement, not_, type OrderingExpression } from "../../sql/elements.js";
 import type { FromClause } from "../../sql/from-clause.js";
 import { literalColumn } from "../../sql/from-clause.js";
+import type { kInstance } from "../../sql/protocols.js";
 import { type JoinTargetLike, type JoinTargetSpec, kJoinTarget } from "../../sql/protocols.js";
 import { type Exists, exists } from "../../sql/selectable.js";
+import { kAlias } from "../declarative/keys.js";
 import type { RelationshipKeys } from "../declarative/model-types.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { stateOf } from "../state/instance-state.js";
@@ -85,8 +87,8 @@ function parseCascade(text: string | undefined): Set<CascadeOption> {
 
 /** An `aliased(Model)` of a relationship's target class. */
 interface AliasOf<T> {
-  readonly __instance: T;
-  readonly __alias__: FromClause;
+  readonly [kInstance]: T;
+  readonly [kAlias]: FromClause;
 }
 
 /**
@@ -223,7 +225,7 @@ export class Relationship<T = any> implements JoinTargetLike {
    * `select(Category).join(Category.children.of(aliased(Category)))`.
    */
   of(alias: AliasOf<T> | FromClause): JoinTargetLike {
-    const from = "__alias__" in alias ? alias.__alias__ : alias;
+    const from = kAlias in alias ? alias[kAlias] : alias;
     return { [kJoinTarget]: () => this.#joinSpec(from) };
   }
 

@@ -1,4 +1,5 @@
 import { property } from "../../codegen.js";
+import { kState } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { InstanceState } from "../state/instance-state.js";
 
@@ -153,7 +154,7 @@ function snapshotterOf(mapper: Mapper): Snapshotter {
 
 /** Marks an attribute modified although its value compares equal (in-place change of a value). */
 export function flagModified(obj: object, key: string): void {
-  const st = (obj as Record<symbol, InstanceState>)[Symbol.for("athanor.orm.state")];
+  const st = (obj as Record<symbol, InstanceState>)[kState];
   if (!st) throw new TypeError("flagModified() takes an instance of a mapped class");
   if (!st.mapper.byKey.has(key)) throw new TypeError(`${st.mapper.name} has no column attribute '${key}'`);
   (st.forcedDirty ??= new Set()).add(key);
