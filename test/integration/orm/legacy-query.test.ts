@@ -11,12 +11,12 @@ import {
   sessionmaker,
 } from "../../../src/index.js";
 import { custodyModels } from "../../support/custody-models.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, SELECT } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
 /** The seeds' legacy Query API: `db.query(Model).filter(...).orderBy(...).all()` and friends. */
-forEachDatabase("legacy Query", (tdb) => {
+forEachDatabaseAndPgBouncer("legacy Query", (tdb) => {
   const custody = custodyModels();
   const shop = shopModels();
   const { User, Kit, CustodyEvent } = custody;
