@@ -16,6 +16,7 @@ export {
   containsEager,
   defer,
   joinedload,
+  jsonload,
   LoaderOption,
   loadOnly,
   noload,

@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
 import { func, joinedload, select, selectinload, sessionmaker } from "../../src/index.js";
 import { custodyModels } from "../support/custody-models.js";
-import { forEachDatabaseAndPgBouncer } from "../support/databases.js";
+import { forEachDatabase } from "../support/databases.js";
 
-forEachDatabaseAndPgBouncer("orm basics", (db) => {
+forEachDatabase("orm basics", (db) => {
   const m = custodyModels();
   const { Base, User, Kit, CustodyEvent } = m;
 

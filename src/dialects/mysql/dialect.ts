@@ -10,6 +10,7 @@ import { MysqlCompiler } from "./compiler.js";
 import { MysqlDdlCompiler } from "./ddl.js";
 import { connectMysql } from "./driver.js";
 import { mysqlIsDisconnect, mysqlMapError } from "./errors.js";
+import { mysqlJsonRows } from "./json-rows.js";
 import { MysqlReflection } from "./reflection.js";
 import { MYSQL_RESERVED } from "./reserved.js";
 import { mysqlCastType, mysqlTypeToSql } from "./types.js";
@@ -36,6 +37,8 @@ export class MysqlDialect extends Dialect {
   readonly reflection = new MysqlReflection(this);
   /** True once connected to MariaDB rather than MySQL. */
   isMariaDb = false;
+  /** JSON aggregation for jsonload() (ORDER BY inside it on MariaDB only). */
+  readonly jsonRows = mysqlJsonRows(this);
 
   constructor() {
     super();

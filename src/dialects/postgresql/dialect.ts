@@ -12,6 +12,7 @@ import { PgDdlCompiler } from "./ddl.js";
 import { connectPg } from "./driver-pg.js";
 import { openPglite } from "./driver-pglite.js";
 import { pgIsDisconnect, pgMapError } from "./errors.js";
+import { pgJsonRows } from "./json-rows.js";
 import { PgReflection } from "./reflection.js";
 import { PG_RESERVED } from "./reserved.js";
 import { connectWithSslMode } from "./ssl-mode.js";
@@ -24,6 +25,8 @@ export class PgDialect extends Dialect {
   readonly placeholder = (n: number) => `$${n}`;
   protected readonly reservedWords = PG_RESERVED;
   readonly reflection = new PgReflection();
+  /** JSON aggregation for jsonload(). */
+  readonly jsonRows = pgJsonRows;
   #pglite: Promise<{ db: PGlite; connect(): DriverConnection }> | null = null;
 
   constructor(driver: "pg" | "pglite") {

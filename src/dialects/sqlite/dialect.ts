@@ -10,6 +10,7 @@ import { SqliteCompiler } from "./compiler.js";
 import { SqliteDdlCompiler } from "./ddl.js";
 import { connectSqlite, sqliteFilename } from "./driver.js";
 import { sqliteIsDisconnect, sqliteMapError } from "./errors.js";
+import { sqliteJsonRows } from "./json-rows.js";
 import { SqliteReflection } from "./reflection.js";
 import { SQLITE_RESERVED } from "./reserved.js";
 import { sqliteTypeToSql } from "./types.js";
@@ -21,6 +22,8 @@ export class SqliteDialect extends Dialect {
   readonly placeholder = () => "?";
   protected readonly reservedWords = SQLITE_RESERVED;
   readonly reflection = new SqliteReflection();
+  /** JSON aggregation for jsonload(). */
+  readonly jsonRows = sqliteJsonRows;
 
   constructor() {
     super();

@@ -11,6 +11,7 @@ import { setLoadedRelationship } from "../state/attributes.js";
 import { stateOf } from "../state/instance-state.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { buildEntityReader, type EntityReader } from "./hydrate.js";
+import { applyJsonLoads } from "./json-hydrate.js";
 import { executeOrmDml } from "./orm-dml.js";
 import { type EntityLayout, type LayoutItem, type OrmSelectPlan, planOrmSelect } from "./plan.js";
 import { runSelectinLoads } from "./relationship-loader.js";
@@ -256,9 +257,12 @@ export async function readRows(
   if (only === null) return readMixedRows(session, compiled, plan, rows, populate);
   const out = hydrateSingle(session, compiled, plan, only, rows, populate);
   if (hasPostLoads(only)) {
+    const loaded = new Map<EntityLayout, Set<object>>();
+    if (only.json.length) applyJsonLoads(session, compiled, only, out, rows, populate, loaded);
     const set = new Set<object>();
     for (const o of out) if (o) set.add(o as object);
-    await runSelectinLoads(session, new Map([[only, set]]), populate);
+    loaded.set(only, set);
+    await runSelectinLoads(session, loaded, populate);
   }
   return out;
 }
@@ -292,8 +296,9 @@ function leanEntity(plan: OrmSelectPlan): EntityLayout | null {
   return only !== null && !hasPostLoads(only) ? only : null;
 }
 
-/** Whether an entity's load tree asks for selectin (or noload) relationships after the query. */
+/** Whether an entity's load tree asks for JSON, selectin (or noload) relationships after the query. */
 function hasPostLoads(e: EntityLayout): boolean {
+  if (e.json.length) return true;
   for (const edge of e.node.children.values())
     if (edge.strategy === "selectin" || edge.strategy === "noload") return true;
   return false;
@@ -320,7 +325,7 @@ async function readMixedRows(
   const readJoined = (e: EntityLayout, parent: object, row: unknown[]) => {
     for (const j of e.joined) {
       const child = readers.get(j.entity)!(row, session, identityFor(j.entity), populate);
-      track(j.entity, child);
+      track(j.entity, child, row);
       const rel = j.edge.rel;
       let perParent = collections.get(parent);
       if (!perParent) collections.set(parent, (perParent = new Map()));
@@ -332,11 +337,17 @@ async function readMixedRows(
       }
     }
   };
-  const track = (e: EntityLayout, obj: object | null) => {
+  /** Per entity with JSON loads: each object and the first row that read it. */
+  const jsonRows = new Map<EntityLayout, Map<object, unknown[]>>();
+  const track = (e: EntityLayout, obj: object | null, row: unknown[]) => {
     if (!obj) return;
     let s = loadedEntities.get(e);
     if (!s) loadedEntities.set(e, (s = new Set()));
     s.add(obj);
+    if (!e.json.length) return;
+    let m = jsonRows.get(e);
+    if (!m) jsonRows.set(e, (m = new Map()));
+    if (!m.has(obj)) m.set(obj, row);
   };
 
   for (const row of rows) {
@@ -349,7 +360,7 @@ async function readMixedRows(
         values.push(processed(v, p));
       } else {
         const obj = readers.get(item.entity)!(row, session, rootIdentity[r]!, populate);
-        track(item.entity, obj);
+        track(item.entity, obj, row);
         if (obj) readJoined(item.entity, obj, row);
         values.push(obj);
         r++;
@@ -381,6 +392,8 @@ async function readMixedRows(
     }
   };
   for (const root of roots) assign(root.entity);
+  for (const [e, m] of jsonRows)
+    applyJsonLoads(session, compiled, e, [...m.keys()], [...m.values()], populate, loadedEntities);
   await runSelectinLoads(session, loadedEntities, populate);
   return out;
 }

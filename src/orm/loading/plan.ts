@@ -2,6 +2,7 @@ import { ArgumentError } from "../../errors.js";
 import { adaptToAlias } from "../../sql/adapt.js";
 import type { ColumnElement, OrderingExpression } from "../../sql/elements.js";
 import { type ColumnClause, type FromClause, TableClause } from "../../sql/from-clause.js";
+import { JsonRow, JsonRowsAggregate } from "../../sql/json-rows.js";
 import { isEntityLike, kEntity } from "../../sql/protocols.js";
 import { type Select, select } from "../../sql/select.js";
 import { kAliasedClass } from "../declarative/keys.js";
@@ -31,17 +32,18 @@ function newNode(mapper: Mapper): LoadNode {
   return { mapper, columns: [...mapper.defaultColumns], children: new Map() };
 }
 
-/** Relationship default strategies (lazy: "selectin" / "joined" / "noload"), a few levels deep. */
+/** Relationship default strategies (lazy: "selectin" / "joined" / "json" / "noload"), a few levels deep. */
 function applyDefaults(node: LoadNode, depth: number, via: Relationship | null): void {
   if (depth >= DEFAULT_DEPTH) return;
   for (const rel of node.mapper.relationships.values()) {
     if (node.children.has(rel.key)) continue;
-    if (rel.lazy !== "selectin" && rel.lazy !== "joined" && rel.lazy !== "noload") continue;
+    if (rel.lazy !== "selectin" && rel.lazy !== "joined" && rel.lazy !== "json" && rel.lazy !== "noload")
+      continue;
     if (via && (rel === via || rel.backref === via)) continue;
     const child = newNode(rel.target);
     node.children.set(rel.key, {
       rel,
-      strategy: rel.lazy === "joined" ? "joined" : rel.lazy,
+      strategy: rel.lazy,
       innerjoin: rel.options.innerjoin ?? false,
       alias: null,
       node: child,
@@ -125,6 +127,18 @@ export interface EntityLayout {
   readonly node: LoadNode;
   readonly offset: number;
   readonly joined: readonly JoinedLayout[];
+  /** JSON eager loads: each a value of the row holding the related rows (see jsonLoadColumn). */
+  readonly json: readonly JsonLayout[];
+}
+
+/**
+ * A JSON eager load: `position` in the parent's row (a result row, or the parent's own JSON row
+ * array) holds the related rows, each a JSON array laid out as `entity` (offset 0).
+ */
+export interface JsonLayout {
+  readonly edge: LoadEdge;
+  readonly position: number;
+  readonly entity: EntityLayout;
 }
 
 export interface JoinedLayout {
@@ -159,7 +173,14 @@ export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
     for (const c of node.columns)
       columns.push(from === node.mapper.table ? c.column : from.correspondingColumn(c.column)!);
     const joined: JoinedLayout[] = [];
+    const json: JsonLayout[] = [];
     for (const edge of node.children.values()) {
+      if (edge.strategy === "json") {
+        const j = jsonLoadColumn(edge, from, columns.length, depth);
+        columns.push(j.expr);
+        json.push(j.layout);
+        continue;
+      }
       if (edge.strategy !== "joined" && edge.strategy !== "contains") continue;
       if (depth > 6) throw new ArgumentError(`joinedload path too deep at ${edge.rel}`);
       const rel = edge.rel;
@@ -191,7 +212,7 @@ export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
       }
       joined.push({ edge, entity: layoutEntity(edge.node, targetFrom, depth + 1) });
     }
-    return { node, offset, joined };
+    return { node, offset, joined, json };
   };
 
   const entries = stmt.entries;
@@ -247,17 +268,64 @@ function plainEntityLayout(stmt: Select<any>): PlainLayout | null {
   if (layout === undefined) {
     const node = buildLoadTree(mapper, options);
     const joins = [...node.children.values()].some(
-      (e) => e.strategy === "joined" || e.strategy === "contains",
+      (e) => e.strategy === "joined" || e.strategy === "contains" || e.strategy === "json",
     );
     layout = joins
       ? null
       : {
           columns: node.columns.map((c) => c.column),
-          items: [{ kind: "entity", cls: mapper.cls, entity: { node, offset: 0, joined: [] } }],
+          items: [{ kind: "entity", cls: mapper.cls, entity: { node, offset: 0, joined: [], json: [] } }],
         };
     mapper.relationshipMemo.set("plainLayout", layout);
   }
   return layout;
+}
+
+/**
+ * The JSON eager load of `edge` from parent rows in `parentFrom`: a correlated scalar subquery
+ * aggregating the related rows into one JSON array (at `position` of the parent's row), each
+ * related row an array of its columns followed by its own JSON loads. Joined loads below a JSON
+ * load are JSON loads too: there is no row to join them to. Works the same on every dialect, and
+ * keeps a LIMIT on the parent query counting parents.
+ */
+function jsonLoadColumn(
+  edge: LoadEdge,
+  parentFrom: FromClause,
+  position: number,
+  depth: number,
+): { expr: ColumnElement<any, any>; layout: JsonLayout } {
+  if (depth > 6) throw new ArgumentError(`jsonload path too deep at ${edge.rel}`);
+  const rel = edge.rel;
+  const node = edge.node;
+  const targetTable = rel.target.table;
+  const alias = targetTable.alias();
+  const elements: ColumnElement<any, any>[] = node.columns.map((c) => alias.correspondingColumn(c.column)!);
+  const json: JsonLayout[] = [];
+  for (const child of node.children.values()) {
+    if (child.strategy !== "json" && child.strategy !== "joined") continue;
+    const nested = jsonLoadColumn(child, alias, elements.length, depth + 1);
+    elements.push(nested.expr);
+    json.push(nested.layout);
+  }
+  const order = rel.orderBy.map((o) => adaptToAlias(o, targetTable, alias));
+  const agg = new JsonRowsAggregate(new JsonRow(elements), order as ColumnElement<any, any>[]);
+  let inner: Select<any>;
+  if (rel.secondary) {
+    const sec = rel.secondary.alias();
+    const parentTable = rel.parent.table;
+    const primary =
+      parentFrom === parentTable ? rel.primaryjoin : adaptToAlias(rel.primaryjoin, parentTable, parentFrom);
+    inner = select(agg)
+      .selectFrom(alias)
+      .join(sec, adaptToAlias(adaptToAlias(rel.secondaryjoin!, rel.secondary, sec), targetTable, alias))
+      .where(adaptToAlias(primary, rel.secondary, sec));
+  } else {
+    inner = select(agg).selectFrom(alias).where(rel.joinCondition(parentFrom, alias));
+  }
+  return {
+    expr: inner.scalarSubquery(),
+    layout: { edge, position, entity: { node, offset: 0, joined: [], json } },
+  };
 }
 
 /** The mapped class behind an entity protocol object (a class, or an aliased entity). */

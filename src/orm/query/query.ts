@@ -3,18 +3,17 @@ import { ArgumentError, MultipleResultsFound, NoResultFound } from "../../errors
 import { delete_, update, type ValuesOf } from "../../sql/dml.js";
 import type { ColumnElement, Condition } from "../../sql/elements.js";
 import { func } from "../../sql/functions.js";
+import type { Node } from "../../sql/node.js";
 import { isEntityLike } from "../../sql/protocols.js";
 import {
   type ForUpdateSpec,
   type JoinTarget,
   type OrderByItem,
   type Select,
-  type StatementOption,
   select,
 } from "../../sql/select.js";
 import type { Exists } from "../../sql/selectable.js";
 import type { ItemValue, Row, SelectItem, SubqueryColumns } from "../../sql/typing.js";
-import type { FilterByValues } from "../declarative/model-types.js";
 import type { SynchronizeSession } from "../loading/orm-dml.js";
 import type { Session } from "../session/session.js";
 
@@ -31,9 +30,7 @@ export type QueryResult<Items extends readonly unknown[]> = Items extends readon
  * SQLAlchemy's legacy Query, as the seeds use it: `db.query(Kit).filter(...).orderBy(...).all()`.
  * Built on select(); every method returns a new Query, terminal methods run it.
  */
-export class Query<Items extends readonly SelectItem[], F = Items[0]>
-  implements AsyncIterable<QueryResult<Items>>
-{
+export class Query<Items extends readonly SelectItem[]> implements AsyncIterable<QueryResult<Items>> {
   readonly session: Session;
   readonly #stmt: Select<Items>;
   readonly #items: Items;
@@ -48,8 +45,8 @@ export class Query<Items extends readonly SelectItem[], F = Items[0]>
     this.#stmt = stmt ?? select(...items);
   }
 
-  #with<G = F>(stmt: Select<Items>): Query<Items, G> {
-    return new Query<Items, G>(this.session, this.#items, stmt);
+  #with(stmt: Select<Items>): Query<Items> {
+    return new Query(this.session, this.#items, stmt);
   }
 
   /** The select() this query runs. */
@@ -57,60 +54,60 @@ export class Query<Items extends readonly SelectItem[], F = Items[0]>
     return this.#stmt;
   }
 
-  filter(...criteria: (Condition | boolean | undefined)[]): Query<Items, F> {
+  filter(...criteria: (Condition | boolean | undefined)[]): Query<Items> {
     return this.#with(this.#stmt.where(...criteria));
   }
-  where(...criteria: (Condition | boolean | undefined)[]): Query<Items, F> {
+  where(...criteria: (Condition | boolean | undefined)[]): Query<Items> {
     return this.filter(...criteria);
   }
-  /** Equality criteria by column key on the last joined (or the primary) entity, typed by its columns. */
-  filterBy(values: FilterByValues<F>): Query<Items, F> {
+  /** Equality criteria by attribute name on the last joined (or the primary) entity. */
+  filterBy(values: Record<string, unknown>): Query<Items> {
     return this.#with(this.#stmt.filterBy(values));
   }
-  orderBy(...items: (OrderByItem | null)[]): Query<Items, F> {
+  orderBy(...items: (OrderByItem | null)[]): Query<Items> {
     return this.#with(this.#stmt.orderBy(...items));
   }
-  limit(n: number | null): Query<Items, F> {
+  limit(n: number | null): Query<Items> {
     return this.#with(this.#stmt.limit(n));
   }
-  offset(n: number | null): Query<Items, F> {
+  offset(n: number | null): Query<Items> {
     return this.#with(this.#stmt.offset(n));
   }
   /** JOIN a model (ON inferred from foreign keys), a relationship, or a table with an ON clause. */
-  join<T extends JoinTarget>(
-    target: T,
+  join(
+    target: JoinTarget,
     onclause?: ColumnElement<any, any>,
     opts?: { isouter?: boolean; full?: boolean },
-  ): Query<Items, T> {
-    return this.#with<T>(this.#stmt.join(target, onclause, opts));
+  ): Query<Items> {
+    return this.#with(this.#stmt.join(target, onclause, opts));
   }
-  outerjoin<T extends JoinTarget>(target: T, onclause?: ColumnElement<any, any>): Query<Items, T> {
-    return this.#with<T>(this.#stmt.outerjoin(target, onclause));
+  outerjoin(target: JoinTarget, onclause?: ColumnElement<any, any>): Query<Items> {
+    return this.#with(this.#stmt.outerjoin(target, onclause));
   }
-  groupBy(...cols: ColumnElement<any, any>[]): Query<Items, F> {
+  groupBy(...cols: ColumnElement<any, any>[]): Query<Items> {
     return this.#with(this.#stmt.groupBy(...cols));
   }
-  having(...criteria: Condition[]): Query<Items, F> {
+  having(...criteria: Condition[]): Query<Items> {
     return this.#with(this.#stmt.having(...criteria));
   }
-  distinct(...on: ColumnElement<any, any>[]): Query<Items, F> {
+  distinct(...on: ColumnElement<any, any>[]): Query<Items> {
     return this.#with(this.#stmt.distinct(...on));
   }
   /** Loader options: joinedload(...), selectinload(...), loadOnly(...), ... */
-  options(...opts: StatementOption<Items>[]): Query<Items, F> {
+  options(...opts: Node[]): Query<Items> {
     return this.#with(this.#stmt.options(...opts));
   }
-  selectFrom(...froms: Parameters<Select<Items>["selectFrom"]>): Query<Items, F> {
+  selectFrom(...froms: Parameters<Select<Items>["selectFrom"]>): Query<Items> {
     return this.#with(this.#stmt.selectFrom(...froms));
   }
-  withForUpdate(spec: ForUpdateSpec = {}): Query<Items, F> {
+  withForUpdate(spec: ForUpdateSpec = {}): Query<Items> {
     return this.#with(this.#stmt.forUpdate(spec));
   }
   /** Overwrite already-loaded objects with the rows' values. */
-  populateExisting(): Query<Items, F> {
+  populateExisting(): Query<Items> {
     return this.#with(this.#stmt.executionOptions({ populateExisting: true }));
   }
-  executionOptions(opts: Record<string, unknown>): Query<Items, F> {
+  executionOptions(opts: Record<string, unknown>): Query<Items> {
     return this.#with(this.#stmt.executionOptions(opts));
   }
 

@@ -23,7 +23,7 @@ export type CascadeOption =
   | "delete-orphan"
   | "refresh-expire";
 /** The default loading of a relationship (`lazy`); nothing ever loads on attribute access. */
-export type LazyStrategy = "select" | "raise" | "selectin" | "joined" | "noload";
+export type LazyStrategy = "select" | "raise" | "selectin" | "joined" | "json" | "noload";
 
 type Thunk<T> = T | (() => T);
 const resolve = <T>(v: Thunk<T>): T => (typeof v === "function" ? (v as () => T)() : v);

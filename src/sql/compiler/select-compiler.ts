@@ -1,6 +1,7 @@
 import { CompileError } from "../../errors.js";
 import { type BindParameter, type ColumnElement, OrderingExpression } from "../elements.js";
 import { type Alias, ColumnClause, type FromClause, type Join } from "../from-clause.js";
+import { type JsonRow, type JsonRowsAggregate, jsonRowsSyntax } from "../json-rows.js";
 import type { Node } from "../node.js";
 import type { ForUpdateSpec, Select } from "../select.js";
 import {
@@ -43,6 +44,10 @@ export class SelectCompiler extends ExpressionCompiler {
         return `(${this.visitNested((n as ScalarSelect).element)})`;
       case "exists":
         return `EXISTS (${this.visitNested((n as Exists).element)})`;
+      case "json_row":
+        return this.visitJsonRow(n);
+      case "json_agg":
+        return this.visitJsonAggregate(n);
       case "table":
       case "alias":
       case "subquery":
@@ -103,6 +108,19 @@ export class SelectCompiler extends ExpressionCompiler {
     } finally {
       this.#enclosing.pop();
     }
+  }
+
+  /** A row as a JSON array, each element in the exact form its type needs (see JsonColumnCodec). */
+  protected visitJsonRow(r: JsonRow): string {
+    const syntax = jsonRowsSyntax(this.dialect);
+    return syntax.array(r.elements.map((e) => syntax.column(e.type).sql(this.process(e))));
+  }
+
+  protected visitJsonAggregate(a: JsonRowsAggregate): string {
+    return jsonRowsSyntax(this.dialect).aggregate(
+      this.visitJsonRow(a.row),
+      a.orderBy.map((o) => this.process(o)),
+    );
   }
 
   protected renderConditions(conds: readonly ColumnElement<any, any>[]): string {

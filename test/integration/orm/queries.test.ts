@@ -16,11 +16,11 @@ import {
   update,
 } from "../../../src/index.js";
 import { custodyModels } from "../../support/custody-models.js";
-import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
+import { forEachDatabase } from "../../support/databases.js";
 import { clearTables, counting, SELECT } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
-forEachDatabaseAndPgBouncer("2.0-style queries", (tdb) => {
+forEachDatabase("2.0-style queries", (tdb) => {
   const custody = custodyModels();
   const shop = shopModels();
   const { User, Kit, CustodyEvent } = custody;
