@@ -1,4 +1,4 @@
-import { property } from "../codegen.js";
+import { generate, property } from "../codegen.js";
 import { MultipleResultsFound, NoResultFound } from "../errors.js";
 import type { Processor } from "../sql/type-engine.js";
 import type { Row, RowMapping, ScalarOf } from "../sql/typing.js";
@@ -10,20 +10,16 @@ export interface RowFactory {
   make(raw: readonly unknown[]): any;
 }
 
-/** Generates a row class with positional and named properties, and a factory applying processors. */
+/** A row class with positional and named properties, and a (generated) factory applying processors. */
 export function createRowFactory(keys: readonly string[], processors: readonly Processor[]): RowFactory {
   const n = keys.length;
   const seen = new Set<string>();
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    lines.push(`const v${i} = r[${i}] == null ? null : ${processors[i] ? `p${i}(r[${i}])` : `r[${i}]`};`);
-    lines.push(`o[${i}] = v${i};`);
-    const key = keys[i]!;
-    if (!seen.has(key) && !/^\d+$/.test(key) && key !== "length") {
-      seen.add(key);
-      lines.push(`o${property(key)} = v${i};`);
-    }
-  }
+  // The key each position also sets by name (null: an index-like key, or one seen before).
+  const names = keys.map((key) => {
+    if (seen.has(key) || /^\d+$/.test(key) || key === "length") return null;
+    seen.add(key);
+    return key;
+  });
   class ResultRow {
     get length(): number {
       return n;
@@ -39,11 +35,32 @@ export function createRowFactory(keys: readonly string[], processors: readonly P
     }
   }
   Object.defineProperty(ResultRow.prototype, "keys", { value: keys, enumerable: false });
-  const params = processors.map((_, i) => `p${i}`);
-  const body = `return function make(r) { const o = new RowClass(); ${lines.join(" ")} return o; };`;
-  const make = new Function("RowClass", ...params, body)(ResultRow, ...processors) as (
-    raw: readonly unknown[],
-  ) => any;
+  const make = generate<(raw: readonly unknown[]) => any>(
+    `row ${keys.join(",").slice(0, 60)}`,
+    () => {
+      const lines = names.map((name, i) => {
+        const value = `const v${i} = r[${i}] == null ? null : ${processors[i] ? `p${i}(r[${i}])` : `r[${i}]`};`;
+        return `${value} o[${i}] = v${i};${name === null ? "" : ` o${property(name)} = v${i};`}`;
+      });
+      return {
+        params: ["RowClass", ...processors.map((_, i) => `p${i}`)],
+        args: [ResultRow, ...processors],
+        body: `return function make(r) { const o = new RowClass(); ${lines.join(" ")} return o; };`,
+      };
+    },
+    () => (r) => {
+      const o = new ResultRow() as unknown as Record<string | number, unknown>;
+      for (let i = 0; i < n; i++) {
+        const raw = r[i];
+        const p = processors[i];
+        const v = raw == null ? null : p ? p(raw) : raw;
+        o[i] = v;
+        const name = names[i];
+        if (name !== null) o[name!] = v;
+      }
+      return o;
+    },
+  );
   return { keys, processors, make };
 }
 

@@ -1,4 +1,4 @@
-import { property as prop } from "../../codegen.js";
+import { type GeneratedSource, generate, property as prop } from "../../codegen.js";
 import type { Processor } from "../../sql/type-engine.js";
 import { kState } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
@@ -48,9 +48,26 @@ function loadedObjectConstructor(mapper: Mapper): new () => object {
   return H;
 }
 
+/** What a reader needs besides the columns: where they sit, and what the generated code binds. */
+interface ReaderLayout {
+  readonly mapper: Mapper;
+  readonly cols: readonly MappedColumn[];
+  readonly processors: readonly Processor[];
+  readonly offset: number;
+  /** The positions in `cols` of the primary key's columns. */
+  readonly pkPos: readonly number[];
+  /** Keys of the mapper's columns not loaded (expired as deferred). */
+  readonly deferred: readonly string[];
+  /** All of the mapper's columns, in order: the snapshot is an array literal of them. */
+  readonly everyColumnInOrder: boolean;
+  readonly H: new () => object;
+  readonly expire: (st: InstanceState, keys: readonly string[]) => void;
+}
+
 /**
- * Generates the reader of an entity whose columns `cols` sit at `offset` in each row, with the
- * result processors of the compiled statement. Built once per compiled shape.
+ * The reader of an entity whose columns `cols` sit at `offset` in each row, with the result
+ * processors of the compiled statement. Built once per compiled shape: generated code, or its
+ * interpreted twin where code generation is forbidden (see codegen.ts).
  */
 export function buildEntityReader(
   mapper: Mapper,
@@ -58,18 +75,33 @@ export function buildEntityReader(
   processors: readonly Processor[],
   offset: number,
 ): EntityReader {
-  const n = cols.length;
-  const everyColumnInOrder = n === mapper.columns.length && cols.every((c, i) => c.index === i);
   const pkPos = mapper.pk.map((pk) => cols.indexOf(pk));
   if (pkPos.some((p) => p < 0))
     throw new Error(`internal: ${mapper.name} primary key not among loaded columns`);
-  const deferred = mapper.columns.filter((c) => !cols.includes(c)).map((c) => c.key);
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    lines.push(
+  const layout: ReaderLayout = {
+    mapper,
+    cols,
+    processors,
+    offset,
+    pkPos,
+    deferred: mapper.columns.filter((c) => !cols.includes(c)).map((c) => c.key),
+    everyColumnInOrder: cols.length === mapper.columns.length && cols.every((c, i) => c.index === i),
+    H: loadedObjectConstructor(mapper),
+    expire: (st, keys) => expireColumns(st, keys, "deferred"),
+  };
+  return generate(
+    `hydrate ${mapper.name}`,
+    () => readerSource(layout),
+    () => interpretedReader(layout),
+  );
+}
+
+function readerSource(layout: ReaderLayout): GeneratedSource {
+  const { mapper, cols, processors, offset, pkPos, deferred } = layout;
+  const lines = cols.map(
+    (_, i) =>
       `let v${i} = row[${offset + i}]; if (v${i} === undefined) v${i} = null; else if (v${i} !== null && p${i} !== null) v${i} = p${i}(v${i});`,
-    );
-  }
+  );
   const keyExpr =
     pkPos.length === 1
       ? `v${pkPos[0]}`
@@ -77,7 +109,7 @@ export function buildEntityReader(
   const assign = cols.map((c, i) => `o${prop(c.key)} = v${i};`).join(" ");
   const snapValue = (c: MappedColumn, i: number) => snapshotExpression(c, `v${i}`);
   let snapshot: string;
-  if (everyColumnInOrder) {
+  if (layout.everyColumnInOrder) {
     // An array literal: exactly as long as it must be. (The driver's row array, reused before,
     // had room for 17 values; that cost 80 bytes per loaded object.)
     snapshot = `const snap = [${cols.map((c, i) => snapValue(c, i)).join(", ")}];`;
@@ -85,18 +117,21 @@ export function buildEntityReader(
     const fills = cols.map((c, i) => `snap[${c.index}] = ${snapValue(c, i)};`).join(" ");
     snapshot = `const snap = new Array(${mapper.columns.length}); ${fills}`;
   }
-  const params = [
-    "H",
-    "State",
-    "kState",
-    "mapper",
-    "refresh",
-    "cols",
-    "expire",
-    "deferred",
-    ...processors.map((_, i) => `p${i}`),
-  ];
-  const body = `
+  const names = ["H", "State", "kState", "mapper", "refresh", "cols", "expire", "deferred"];
+  return {
+    params: [...names, ...processors.map((_, i) => `p${i}`)],
+    args: [
+      layout.H,
+      InstanceState,
+      kState,
+      mapper,
+      refreshFromRow,
+      cols,
+      layout.expire,
+      deferred,
+      ...processors,
+    ],
+    body: `
     return function read(row, session, identity, populate) {
       ${lines.join("\n      ")}
       const key = ${keyExpr};
@@ -118,18 +153,47 @@ export function buildEntityReader(
       identity.set(key, st);
       ${deferred.length ? "expire(st, deferred);" : ""}
       return o;
-    };`;
-  const H = loadedObjectConstructor(mapper);
-  const expire = (st: InstanceState, keys: readonly string[]) => expireColumns(st, keys, "deferred");
-  return new Function(...params, body)(
-    H,
-    InstanceState,
-    kState,
-    mapper,
-    refreshFromRow,
-    cols,
-    expire,
-    deferred,
-    ...processors,
-  ) as EntityReader;
+    };`,
+  };
+}
+
+/** readerSource's reader as a closure: the same steps, over the columns in a loop. */
+function interpretedReader(layout: ReaderLayout): EntityReader {
+  const { mapper, cols, processors, offset, pkPos, deferred, everyColumnInOrder, H } = layout;
+  const n = cols.length;
+  const width = mapper.columns.length;
+  return (row, session, identity, populate) => {
+    const v = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const raw = row[offset + i];
+      const p = processors[i];
+      v[i] = raw === undefined ? null : raw !== null && p !== null ? p!(raw) : raw;
+    }
+    const key = pkPos.length === 1 ? v[pkPos[0]!] : compositeKey(pkPos.map((p) => v[p]));
+    if (pkPos.some((p) => v[p] === null)) return null;
+    const ex = identity.get(key);
+    if (ex !== undefined) {
+      if (populate || (ex.expiredKeys !== null && ex.expiredKeys.size > 0))
+        refreshFromRow(ex, cols, v, populate);
+      return ex.obj;
+    }
+    const o = new H() as Record<string | symbol, unknown>;
+    for (let i = 0; i < n; i++) o[cols[i]!.key] = v[i];
+    const snap = everyColumnInOrder ? [] : new Array<unknown>(width);
+    for (let i = 0; i < n; i++) snap[cols[i]!.index] = snapshotValue(cols[i]!, v[i]);
+    const st = new InstanceState(mapper, o);
+    st.session = session as InstanceState["session"];
+    st.key = key;
+    st.committed = snap;
+    o[kState] = st;
+    mapper.newestLoaded = o;
+    identity.set(key, st);
+    if (deferred.length) layout.expire(st, deferred);
+    return o;
+  };
+}
+
+/** The identity key of a composite primary key (as the generated readers build it). */
+function compositeKey(values: unknown[]): string {
+  return JSON.stringify(values, (_k, x) => (typeof x === "bigint" ? `${x}n` : x));
 }

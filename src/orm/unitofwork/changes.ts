@@ -1,4 +1,4 @@
-import { property } from "../../codegen.js";
+import { generate, property } from "../../codegen.js";
 import { kState } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { InstanceState } from "../state/instance-state.js";
@@ -60,22 +60,41 @@ export function committedValue(st: InstanceState, col: MappedColumn): unknown {
   return s === undefined ? null : fromSnapshot(col, s);
 }
 
-/** Generates the dirty check of a mapper: the indexes of changed columns (or null). */
+/** The dirty check of a mapper: the indexes of changed columns (or null). Generated where it can be. */
 function buildComparator(mapper: Mapper): Comparator {
-  const lines: string[] = [];
-  for (const c of mapper.columns) {
-    const get = `o${property(c.key)}`;
-    const i = c.index;
-    let test: string;
-    if (c.kind === "plain")
-      test = `(v = ${get}) !== s[${i}] && v !== undefined && (v === v || s[${i}] === s[${i}])`;
-    else test = `(v = ${get}) !== undefined && !eq.${c.kind}(v, s[${i}])`;
-    lines.push(`if (${test}) (c ??= []).push(${i});`);
-  }
-  return new Function(
-    "eq",
-    `return function changed(o, s) { let c = null; let v; ${lines.join(" ")} return c; };`,
-  )(equalities) as Comparator;
+  const cols = mapper.columns;
+  return generate<Comparator>(
+    `changed ${mapper.name}`,
+    () => {
+      const lines = cols.map((c) => {
+        const get = `o${property(c.key)}`;
+        const i = c.index;
+        const test =
+          c.kind === "plain"
+            ? `(v = ${get}) !== s[${i}] && v !== undefined && (v === v || s[${i}] === s[${i}])`
+            : `(v = ${get}) !== undefined && !eq.${c.kind}(v, s[${i}])`;
+        return `if (${test}) (c ??= []).push(${i});`;
+      });
+      return {
+        params: ["eq"],
+        args: [equalities],
+        body: `return function changed(o, s) { let c = null; let v; ${lines.join(" ")} return c; };`,
+      };
+    },
+    () => (o, s) => {
+      let changed: number[] | null = null;
+      for (const c of cols) {
+        const v = o[c.key];
+        const i = c.index;
+        const differs =
+          c.kind === "plain"
+            ? v !== s[i] && v !== undefined && !(Number.isNaN(v) && Number.isNaN(s[i]))
+            : v !== undefined && !equalities[c.kind](v, s[i]);
+        if (differs) (changed ??= []).push(i);
+      }
+      return changed;
+    },
+  );
 }
 
 function comparatorOf(mapper: Mapper): Comparator {
@@ -136,17 +155,26 @@ export function takeSnapshot(st: InstanceState): void {
 
 type Snapshotter = (obj: any, snap: unknown[] | null) => unknown[];
 
-/** Generates a mapper's snapshot writer: every column's snapshot form, into `snap` or a new array. */
+/** A mapper's snapshot writer: every column's snapshot form, into `snap` or a new array. */
 function snapshotterOf(mapper: Mapper): Snapshotter {
   let f = mapper.memo.get("snapshotter") as Snapshotter | undefined;
   if (!f) {
-    const lines = mapper.columns.map((c) => {
-      const get = `o${property(c.key)}`;
-      return `v = ${get}; s[${c.index}] = ${snapshotExpression(c, "v")};`;
-    });
-    f = new Function(
-      `return function snapshot(o, s) { let v; if (s === null) s = new Array(${mapper.columns.length}); ${lines.join(" ")} return s; };`,
-    )() as Snapshotter;
+    const cols = mapper.columns;
+    f = generate<Snapshotter>(
+      `snapshot ${mapper.name}`,
+      () => ({
+        params: [],
+        args: [],
+        body: `return function snapshot(o, s) { let v; if (s === null) s = new Array(${cols.length}); ${cols
+          .map((c) => `v = o${property(c.key)}; s[${c.index}] = ${snapshotExpression(c, "v")};`)
+          .join(" ")} return s; };`,
+      }),
+      () => (o, s) => {
+        const snap = s ?? new Array<unknown>(cols.length);
+        for (const c of cols) snap[c.index] = snapshotValue(c, o[c.key]);
+        return snap;
+      },
+    );
     mapper.memo.set("snapshotter", f);
   }
   return f;

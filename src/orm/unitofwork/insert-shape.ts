@@ -1,4 +1,4 @@
-import { property } from "../../codegen.js";
+import { generate, property } from "../../codegen.js";
 import type { CompiledStatement } from "../../sql/compiler/compiled.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import type { Check } from "./validate.js";
@@ -31,15 +31,28 @@ export type RowWriter = (obj: object, out: unknown[], at: number) => void;
 export function driverWriter(shape: InsertShape, compiled: CompiledStatement): RowWriter {
   let write = shape.driverWriters.get(compiled);
   if (!write) {
-    const processors = shape.cols.map((_, j) => compiled.slots[j]!.processor);
-    const lines = shape.cols.map((c, j) => {
-      const p = processors[j] ? `p${j}(v)` : "v";
-      return `v = o${property(c.key)}; out[at + ${j}] = v === null || v === undefined ? null : ${p};`;
-    });
-    write = new Function(
-      ...processors.map((_, j) => `p${j}`),
-      `return function write(o, out, at) { let v; ${lines.join(" ")} };`,
-    )(...processors) as RowWriter;
+    const cols = shape.cols;
+    const processors = cols.map((_, j) => compiled.slots[j]!.processor);
+    write = generate<RowWriter>(
+      `insert driverWriter ${shape.sig}`,
+      () => ({
+        params: processors.map((_, j) => `p${j}`),
+        args: processors,
+        body: `return function write(o, out, at) { let v; ${cols
+          .map(
+            (c, j) =>
+              `v = o${property(c.key)}; out[at + ${j}] = v === null || v === undefined ? null : ${processors[j] ? `p${j}(v)` : "v"};`,
+          )
+          .join(" ")} };`,
+      }),
+      () => (o, out, at) => {
+        for (let j = 0; j < cols.length; j++) {
+          const v = (o as Record<string, unknown>)[cols[j]!.key];
+          const p = processors[j];
+          out[at + j] = v === null || v === undefined ? null : p ? p(v) : v;
+        }
+      },
+    );
     shape.driverWriters.set(compiled, write);
   }
   return write;
@@ -73,23 +86,52 @@ function buildShape(
 ): InsertShape {
   const given = new Set(cols);
   const tests = candidates.map((c) => `o${property(c.key)} ${given.has(c) ? "!==" : "==="} undefined`);
-  const matches = new Function(`return function matches(o) { return ${tests.join(" && ") || "true"}; };`)();
+  const matches = generate<(obj: object) => boolean>(
+    `insert matches ${sig}`,
+    () => ({
+      params: [],
+      args: [],
+      body: `return function matches(o) { return ${tests.join(" && ") || "true"}; };`,
+    }),
+    () => (o) =>
+      candidates.every((c) => ((o as Record<string, unknown>)[c.key] !== undefined) === given.has(c)),
+  );
 
-  const used: (Check | null)[] = [];
-  const validations = cols.flatMap((c, j) => {
+  const checked = cols.flatMap((c, j) => {
     const check = checks[c.index];
-    if (!check) return [];
-    used.push(check);
-    return [
-      `if ((v = o${property(c.key)}) !== null && v !== undefined && c${used.length - 1}(v) !== null) return ${j};`,
-    ];
+    return check ? [{ key: c.key, j, check }] : [];
   });
-  const firstInvalid = new Function(
-    ...used.map((_, i) => `c${i}`),
-    `return function firstInvalid(o) { let v; ${validations.join(" ")} return -1; };`,
-  )(...used);
+  const firstInvalid = generate<(obj: object) => number>(
+    `insert firstInvalid ${sig}`,
+    () => ({
+      params: checked.map((_, i) => `c${i}`),
+      args: checked.map((x) => x.check),
+      body: `return function firstInvalid(o) { let v; ${checked
+        .map(
+          ({ key, j }, i) =>
+            `if ((v = o${property(key)}) !== null && v !== undefined && c${i}(v) !== null) return ${j};`,
+        )
+        .join(" ")} return -1; };`,
+    }),
+    () => (o) => {
+      for (const { key, j, check } of checked) {
+        const v = (o as Record<string, unknown>)[key];
+        if (v !== null && v !== undefined && check(v) !== null) return j;
+      }
+      return -1;
+    },
+  );
 
-  const writes = cols.map((c, j) => `out[at + ${j}] = o${property(c.key)};`);
-  const write = new Function(`return function write(o, out, at) { ${writes.join(" ")} };`)();
+  const write = generate<RowWriter>(
+    `insert write ${sig}`,
+    () => ({
+      params: [],
+      args: [],
+      body: `return function write(o, out, at) { ${cols.map((c, j) => `out[at + ${j}] = o${property(c.key)};`).join(" ")} };`,
+    }),
+    () => (o, out, at) => {
+      for (let j = 0; j < cols.length; j++) out[at + j] = (o as Record<string, unknown>)[cols[j]!.key];
+    },
+  );
   return { cols, sig, matches, firstInvalid, write, driverWriters: new WeakMap() };
 }
