@@ -13,7 +13,6 @@ export {
   TSQUERY,
   TSVECTOR,
 } from "./dialects/postgresql/named-types.js";
-export { ARRAY, ArrayType, JSONB, JsonbType, type NestedArray } from "./dialects/postgresql/types.js";
 export {
   DATERANGE,
   INT4RANGE,
@@ -23,6 +22,7 @@ export {
   TSRANGE,
   TSTZRANGE,
 } from "./dialects/postgresql/range-types.js";
+export { ARRAY, ArrayType, JSONB, JsonbType, type NestedArray } from "./dialects/postgresql/types.js";
 export {
   type DialectReflection,
   NoSuchTableError,
