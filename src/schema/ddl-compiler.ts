@@ -1,6 +1,6 @@
 import { CompileError } from "../errors.js";
 import type { CompilerDialect } from "../sql/compiler/dialect-contract.js";
-import type { SqlCompiler } from "../sql/compiler/dml-compiler.js";
+import type { SqlCompiler } from "../sql/compiler/sql-compiler.js";
 import { ColumnElement } from "../sql/elements.js";
 import { EnumType } from "../sql/types/enum.js";
 import { type Column, type ServerDefaultArg, TextDefault } from "./column.js";

@@ -3,7 +3,7 @@ import { and_, BindParameter, ColumnElement, type Condition, type OrderingExpres
 import { ColumnClause, FromClause } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
-import type { kItems } from "./protocols.js";
+import type { kAppliesTo } from "./protocols.js";
 import {
   type EntityColumns,
   isEntityLike,
@@ -14,7 +14,14 @@ import {
 } from "./protocols.js";
 import { CompoundSelect, CTE, Exists, ScalarSelect, type SetOperator, Subquery } from "./selectable.js";
 import { Integer } from "./types/numeric.js";
-import type { ScalarOf, SelectItem, SubqueryColumns } from "./typing.js";
+import type {
+  AliasedEntityItem,
+  EntityItem,
+  ItemValue,
+  ScalarOf,
+  SelectItem,
+  SubqueryColumns,
+} from "./typing.js";
 
 /** What `orderBy()` takes: a column or expression, `.desc()` / `.asc()` of one, or a label name. */
 export type OrderByItem = ColumnElement<any, any> | OrderingExpression | string;
@@ -37,6 +44,21 @@ export interface ForUpdateSpec {
   readonly keyShare?: boolean;
   readonly of?: readonly (FromClause | ColumnElement<any, any>)[];
 }
+
+/**
+ * What `options()` takes: nodes. An ORM loader option says, by type only, which entity it applies
+ * to; when the statement selects one entity, options for another are a type error.
+ */
+export type StatementOption<Items extends readonly unknown[]> = Node & {
+  readonly [kAppliesTo]?: (entity: SelectedEntity<Items>) => void;
+};
+
+/** The instances of the statement's only item when it is an entity (otherwise never: no check). */
+type SelectedEntity<Items extends readonly unknown[]> = Items extends readonly [infer F]
+  ? F extends EntityItem | AliasedEntityItem
+    ? ItemValue<F>
+    : never
+  : never;
 
 /** One selected item after expansion: an expression, or an entity spread over its columns. */
 export type ColumnsClauseEntry =
@@ -125,7 +147,7 @@ function condition(c: ColumnElement<any, any> | boolean): ColumnElement<any, any
  * items: `select(Kit.id, func.count().label("n"))` yields rows `[number, number] & { id; n }`.
  */
 export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]> extends Node {
-  declare readonly [kItems]: Items;
+  declare readonly __items: Items;
   readonly kind = "select";
   readonly state: SelectState;
   /** @internal The ORM's plan of this statement (orm/loading), made on its first execution. */
@@ -276,7 +298,7 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
     return new Select<[...Items, ...N]>({ ...this.state, items: [...this.state.items, ...items] });
   }
   /** ORM loader options (joinedload, selectinload, ...); Core ignores them. */
-  options(...opts: Node[]): Select<Items> {
+  options(...opts: StatementOption<Items>[]): Select<Items> {
     return this.#with({ options: [...this.state.options, ...opts] });
   }
   /** Options read at execution (`populateExisting`, `yieldPer`, `synchronizeSession`, ...). */

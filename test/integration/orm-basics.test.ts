@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
 import { func, joinedload, select, selectinload, sessionmaker } from "../../src/index.js";
 import { custodyModels } from "../support/custody-models.js";
-import { forEachDatabase } from "../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../support/databases.js";
 
-forEachDatabase("orm basics", (db) => {
+forEachDatabaseAndPgBouncer("orm basics", (db) => {
   const m = custodyModels();
   const { Base, User, Kit, CustodyEvent } = m;
 

@@ -1,5 +1,5 @@
 import { CompileError } from "../../errors.js";
-import { SqlCompiler } from "../../sql/compiler/dml-compiler.js";
+import { SqlCompiler } from "../../sql/compiler/sql-compiler.js";
 import type { Insert } from "../../sql/dml.js";
 import type { BinaryExpression, BindParameter, ColumnElement, Keyword } from "../../sql/elements.js";
 import type { ColumnClause, FromClause, TableClause } from "../../sql/from-clause.js";

@@ -1,4 +1,4 @@
-import { SqlCompiler } from "../../sql/compiler/dml-compiler.js";
+import { SqlCompiler } from "../../sql/compiler/sql-compiler.js";
 import type { BinaryExpression, BindParameter } from "../../sql/elements.js";
 import { storedType } from "../../sql/types/type-decorator.js";
 

@@ -8,7 +8,7 @@
 import type { Dialect } from "../../dialects/dialect.js";
 import { truncateName } from "../../schema/naming.js";
 import type { Table } from "../../schema/table.js";
-import type { SqlCompiler } from "../../sql/compiler/dml-compiler.js";
+import type { SqlCompiler } from "../../sql/compiler/sql-compiler.js";
 import type { ColumnElement } from "../../sql/elements.js";
 import { TextClause } from "../../sql/text.js";
 import { IrreversibleOperationError } from "../errors.js";

@@ -1,6 +1,8 @@
 import type { BuilderInput, BuilderValue, Column, ColumnBuilder } from "../../schema/column.js";
 import type { Table } from "../../schema/table.js";
-import type { EntityColumns, kEntity, kInstance } from "../../sql/protocols.js";
+import type { ColumnElement } from "../../sql/elements.js";
+import type { FromClause } from "../../sql/from-clause.js";
+import type { EntityColumns, kEntity } from "../../sql/protocols.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { TableArgs } from "./table-args.js";
 
@@ -41,6 +43,11 @@ export type RelationshipKeys<T> = {
 }[keyof T] &
   string;
 
+/** The instance types the relationships of instances `T` lead to (`never` when it has none). */
+export type RelationshipTargets<T> = {
+  [K in RelationshipKeys<T>]-?: NonNullable<T[K]> extends readonly (infer U)[] ? U : NonNullable<T[K]>;
+}[RelationshipKeys<T>];
+
 /** The attributes of a mapped instance that the session loads: its columns and relationships. */
 export type AttributeKeys<T> = (keyof ColumnsOfInstance<T> & string) | RelationshipKeys<T>;
 
@@ -67,6 +74,26 @@ export type PrimaryKeyOf<T> =
             | readonly [BuilderInput<C[PrimaryKeyKeys<C>]>]
             | { readonly [K in PrimaryKeyKeys<C>]: BuilderInput<C[K]> }
     : unknown;
+
+/**
+ * What `filterBy()` takes on target `T` (a mapped class, an aliased entity, a relationship or a
+ * table): column keys, each with a value of its column's type (or null: IS NULL).
+ */
+export type FilterByValues<T> = T extends { readonly __target: infer R }
+  ? FilterByColumns<ColumnsOfInstance<R>>
+  : T extends { readonly __instance: infer R }
+    ? FilterByColumns<ColumnsOfInstance<R>>
+    : T extends abstract new (
+          ...args: any
+        ) => infer R
+      ? FilterByColumns<ColumnsOfInstance<R>>
+      : T extends FromClause<infer C>
+        ? { [K in keyof C]?: (C[K] extends ColumnElement<any, infer In> ? In : never) | null }
+        : Record<string, unknown>;
+
+type FilterByColumns<C> = [C] extends [never]
+  ? Record<string, unknown>
+  : { [K in keyof C]?: BuilderInput<C[K]> | null };
 
 /** Instance properties a model's columns give it. */
 export type InstanceColumns<C extends ColumnDecls> = { -readonly [K in keyof C]: BuilderValue<C[K]> };

@@ -3,17 +3,18 @@ import { ArgumentError, MultipleResultsFound, NoResultFound } from "../../errors
 import { delete_, update, type ValuesOf } from "../../sql/dml.js";
 import type { ColumnElement, Condition } from "../../sql/elements.js";
 import { func } from "../../sql/functions.js";
-import type { Node } from "../../sql/node.js";
 import { isEntityLike } from "../../sql/protocols.js";
 import {
   type ForUpdateSpec,
   type JoinTarget,
   type OrderByItem,
   type Select,
+  type StatementOption,
   select,
 } from "../../sql/select.js";
 import type { Exists } from "../../sql/selectable.js";
 import type { ItemValue, Row, SelectItem, SubqueryColumns } from "../../sql/typing.js";
+import type { FilterByValues } from "../declarative/model-types.js";
 import type { SynchronizeSession } from "../loading/orm-dml.js";
 import type { Session } from "../session/session.js";
 
@@ -30,7 +31,9 @@ export type QueryResult<Items extends readonly unknown[]> = Items extends readon
  * SQLAlchemy's legacy Query, as the seeds use it: `db.query(Kit).filter(...).orderBy(...).all()`.
  * Built on select(); every method returns a new Query, terminal methods run it.
  */
-export class Query<Items extends readonly SelectItem[]> implements AsyncIterable<QueryResult<Items>> {
+export class Query<Items extends readonly SelectItem[], F = Items[0]>
+  implements AsyncIterable<QueryResult<Items>>
+{
   readonly session: Session;
   readonly #stmt: Select<Items>;
   readonly #items: Items;
@@ -45,8 +48,8 @@ export class Query<Items extends readonly SelectItem[]> implements AsyncIterable
     this.#stmt = stmt ?? select(...items);
   }
 
-  #with(stmt: Select<Items>): Query<Items> {
-    return new Query(this.session, this.#items, stmt);
+  #with<G = F>(stmt: Select<Items>): Query<Items, G> {
+    return new Query<Items, G>(this.session, this.#items, stmt);
   }
 
   /** The select() this query runs. */
@@ -54,60 +57,60 @@ export class Query<Items extends readonly SelectItem[]> implements AsyncIterable
     return this.#stmt;
   }
 
-  filter(...criteria: (Condition | boolean | undefined)[]): Query<Items> {
+  filter(...criteria: (Condition | boolean | undefined)[]): Query<Items, F> {
     return this.#with(this.#stmt.where(...criteria));
   }
-  where(...criteria: (Condition | boolean | undefined)[]): Query<Items> {
+  where(...criteria: (Condition | boolean | undefined)[]): Query<Items, F> {
     return this.filter(...criteria);
   }
-  /** Equality criteria by attribute name on the last joined (or the primary) entity. */
-  filterBy(values: Record<string, unknown>): Query<Items> {
+  /** Equality criteria by column key on the last joined (or the primary) entity, typed by its columns. */
+  filterBy(values: FilterByValues<F>): Query<Items, F> {
     return this.#with(this.#stmt.filterBy(values));
   }
-  orderBy(...items: (OrderByItem | null)[]): Query<Items> {
+  orderBy(...items: (OrderByItem | null)[]): Query<Items, F> {
     return this.#with(this.#stmt.orderBy(...items));
   }
-  limit(n: number | null): Query<Items> {
+  limit(n: number | null): Query<Items, F> {
     return this.#with(this.#stmt.limit(n));
   }
-  offset(n: number | null): Query<Items> {
+  offset(n: number | null): Query<Items, F> {
     return this.#with(this.#stmt.offset(n));
   }
   /** JOIN a model (ON inferred from foreign keys), a relationship, or a table with an ON clause. */
-  join(
-    target: JoinTarget,
+  join<T extends JoinTarget>(
+    target: T,
     onclause?: ColumnElement<any, any>,
     opts?: { isouter?: boolean; full?: boolean },
-  ): Query<Items> {
-    return this.#with(this.#stmt.join(target, onclause, opts));
+  ): Query<Items, T> {
+    return this.#with<T>(this.#stmt.join(target, onclause, opts));
   }
-  outerjoin(target: JoinTarget, onclause?: ColumnElement<any, any>): Query<Items> {
-    return this.#with(this.#stmt.outerjoin(target, onclause));
+  outerjoin<T extends JoinTarget>(target: T, onclause?: ColumnElement<any, any>): Query<Items, T> {
+    return this.#with<T>(this.#stmt.outerjoin(target, onclause));
   }
-  groupBy(...cols: ColumnElement<any, any>[]): Query<Items> {
+  groupBy(...cols: ColumnElement<any, any>[]): Query<Items, F> {
     return this.#with(this.#stmt.groupBy(...cols));
   }
-  having(...criteria: Condition[]): Query<Items> {
+  having(...criteria: Condition[]): Query<Items, F> {
     return this.#with(this.#stmt.having(...criteria));
   }
-  distinct(...on: ColumnElement<any, any>[]): Query<Items> {
+  distinct(...on: ColumnElement<any, any>[]): Query<Items, F> {
     return this.#with(this.#stmt.distinct(...on));
   }
   /** Loader options: joinedload(...), selectinload(...), loadOnly(...), ... */
-  options(...opts: Node[]): Query<Items> {
+  options(...opts: StatementOption<Items>[]): Query<Items, F> {
     return this.#with(this.#stmt.options(...opts));
   }
-  selectFrom(...froms: Parameters<Select<Items>["selectFrom"]>): Query<Items> {
+  selectFrom(...froms: Parameters<Select<Items>["selectFrom"]>): Query<Items, F> {
     return this.#with(this.#stmt.selectFrom(...froms));
   }
-  withForUpdate(spec: ForUpdateSpec = {}): Query<Items> {
+  withForUpdate(spec: ForUpdateSpec = {}): Query<Items, F> {
     return this.#with(this.#stmt.forUpdate(spec));
   }
   /** Overwrite already-loaded objects with the rows' values. */
-  populateExisting(): Query<Items> {
+  populateExisting(): Query<Items, F> {
     return this.#with(this.#stmt.executionOptions({ populateExisting: true }));
   }
-  executionOptions(opts: Record<string, unknown>): Query<Items> {
+  executionOptions(opts: Record<string, unknown>): Query<Items, F> {
     return this.#with(this.#stmt.executionOptions(opts));
   }
 

@@ -44,7 +44,7 @@ const SLOT_OPEN = "\u0001";
 const SLOT_CLOSE = "\u0002";
 
 /**
- * Renders expressions. Subclasses add SELECT (select-compiler) and DML (dml-compiler); dialects
+ * Renders expressions. Subclasses add SELECT (select-compiler) and DML (sql-compiler); dialects
  * subclass the result and override only what differs.
  */
 export class ExpressionCompiler {

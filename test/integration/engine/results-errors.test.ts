@@ -217,7 +217,13 @@ forEachDatabase("results and errors", (db) => {
       expect(e).toBeInstanceOf(IntegrityError);
       expect((e as IntegrityError).constraint).toBe("uq_gadgets_code");
       expect(e.sqlstate).toBe(
-        { postgresql: "23505", pglite: "23505", mysql: "23000", sqlite: "SQLITE_CONSTRAINT_UNIQUE" }[db.name],
+        {
+          postgresql: "23505",
+          pgbouncer: "23505",
+          pglite: "23505",
+          mysql: "23000",
+          sqlite: "SQLITE_CONSTRAINT_UNIQUE",
+        }[db.name],
       );
       expect(e.orig).toBeInstanceOf(Error);
       expect(e.cause).toBe(e.orig);

@@ -23,7 +23,7 @@ import {
   TypeDecorator,
   Uuid,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, INSERT } from "../../support/orm-helpers.js";
 
 /**
@@ -34,7 +34,7 @@ import { clearTables, counting, INSERT } from "../../support/orm-helpers.js";
  * their own bound values (the statement's parameters are then no longer one per value) and a
  * bad value in the middle of a batch must all come out right.
  */
-forEachDatabase("batched writes of the unit of work", (tdb) => {
+forEachDatabaseAndPgBouncer("batched writes of the unit of work", (tdb) => {
   const Base = declarativeBase();
   class Ticket extends Base.table("batched_tickets", {
     id: column(Integer).primaryKey(),
@@ -302,7 +302,7 @@ forEachDatabase("batched writes of the unit of work", (tdb) => {
     }
     const rows = await load();
     expect(rows).toEqual(Array.from({ length: 40 }, (_, i) => expected(i)));
-    if (tdb.name === "postgresql" || tdb.name === "pglite") {
+    if (tdb.engine.dialect.name === "postgresql") {
       expect(statements[0]).toMatch(
         /FROM unnest\(CAST\(\$1 AS INTEGER\[\]\), CAST\(\$2 AS VARCHAR\(40\)\[\]\), CAST\(\$3 AS batched_mood\[\]\)/,
       );

@@ -8,11 +8,11 @@ import {
   text,
   update,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, INSERT, UPDATE } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
-forEachDatabase("bulk operations", (tdb) => {
+forEachDatabaseAndPgBouncer("bulk operations", (tdb) => {
   const { Base, Product, Category, Customer, Order } = shopModels();
   const SessionLocal = sessionmaker({ bind: undefined as never });
 

@@ -13,7 +13,7 @@ import {
   text,
 } from "../../../src/index.js";
 import { custodyModels } from "../../support/custody-models.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, DELETE, SELECT } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
@@ -35,7 +35,7 @@ function noCascadeModels() {
   return { Base, Folder, File };
 }
 
-forEachDatabase("cascades", (tdb) => {
+forEachDatabaseAndPgBouncer("cascades", (tdb) => {
   const shop = shopModels();
   const custody = custodyModels();
   const plain = noCascadeModels();

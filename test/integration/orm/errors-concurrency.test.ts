@@ -10,18 +10,18 @@ import {
   text,
 } from "../../../src/index.js";
 import { custodyModels } from "../../support/custody-models.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
-forEachDatabase("errors and concurrency", (tdb) => {
+forEachDatabaseAndPgBouncer("errors and concurrency", (tdb) => {
   const shop = shopModels();
   const custody = custodyModels();
   const { Customer, Order, Product, Category } = shop;
   const { Kit, CustodyEvent, User } = custody;
   const SessionLocal = sessionmaker({ bind: undefined as never });
   /** Sessions on their own connections (in-memory SQLite and PGlite have a single one). */
-  const servers = tdb.name === "postgresql" || tdb.name === "mysql";
+  const servers = tdb.name === "postgresql" || tdb.name === "pgbouncer" || tdb.name === "mysql";
 
   beforeAll(async () => {
     await shop.Base.metadata.createAll(tdb.engine);

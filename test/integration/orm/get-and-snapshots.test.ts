@@ -12,7 +12,7 @@ import {
   selectinload,
   sessionmaker,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, SELECT } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
@@ -21,7 +21,7 @@ import { shopModels } from "../../support/shop-models.js";
  * is at hand; every database must behave the same either way. Snapshots keep a Date column's
  * time value: updates and deletes keyed by a Date must still find their rows.
  */
-forEachDatabase("session.get and snapshots", (tdb) => {
+forEachDatabaseAndPgBouncer("session.get and snapshots", (tdb) => {
   const { Base, Customer, Order, OrderLine, Product } = shopModels();
   const SessionLocal = sessionmaker({ bind: undefined as never });
 

@@ -20,7 +20,7 @@ import {
   text,
   UniqueConstraint,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
@@ -205,7 +205,7 @@ describe("declarative mapping (no database)", () => {
 
 const name = (o: { name: string }) => o.name;
 
-forEachDatabase("models and relationships", (tdb) => {
+forEachDatabaseAndPgBouncer("models and relationships", (tdb) => {
   const m = shopModels();
   const { Base, Category, Product, Tag, Customer, Profile, Message, Order, Widget, Entry } = m;
   const SessionLocal = sessionmaker({ bind: undefined as never });

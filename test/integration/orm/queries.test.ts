@@ -16,11 +16,11 @@ import {
   update,
 } from "../../../src/index.js";
 import { custodyModels } from "../../support/custody-models.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, SELECT } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
-forEachDatabase("2.0-style queries", (tdb) => {
+forEachDatabaseAndPgBouncer("2.0-style queries", (tdb) => {
   const custody = custodyModels();
   const shop = shopModels();
   const { User, Kit, CustodyEvent } = custody;

@@ -13,11 +13,11 @@ import {
   text,
   UnloadedAttributeError,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, INSERT, SELECT, UPDATE } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
-forEachDatabase("session and object states", (tdb) => {
+forEachDatabaseAndPgBouncer("session and object states", (tdb) => {
   const { Base, Customer, Order, Product, Category } = shopModels();
   const SessionLocal = sessionmaker({ bind: undefined as never });
 

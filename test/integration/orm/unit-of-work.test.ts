@@ -8,11 +8,11 @@ import {
   sessionmaker,
   text,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, DELETE, INSERT, SELECT, UPDATE } from "../../support/orm-helpers.js";
 import { shopModels } from "../../support/shop-models.js";
 
-forEachDatabase("unit of work", (tdb) => {
+forEachDatabaseAndPgBouncer("unit of work", (tdb) => {
   const { Base, Customer, Order, OrderLine, Product, Category, Tag } = shopModels();
   const SessionLocal = sessionmaker({ bind: undefined as never });
 

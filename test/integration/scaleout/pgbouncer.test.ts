@@ -18,7 +18,7 @@ import {
   Text,
   text,
 } from "../../../src/index.js";
-import { type Provisioned, provision } from "../../support/databases.js";
+import { driverFlags, type Provisioned, provision } from "../../support/databases.js";
 import { describeScaleout, sameDatabase } from "./support.js";
 
 const Base = declarativeBase();
@@ -37,20 +37,6 @@ class Book extends Base.table("books", {
 }) {
   static author = relationship(() => Author, { backPopulates: "books" });
   declare author: Author;
-}
-
-/** What the driver decided for one pooled connection (see connectPg). */
-async function driverFlags(engine: Engine): Promise<{ behindPooler: boolean; namedStatements: boolean }> {
-  const pooled = await engine._checkout();
-  try {
-    const { behindPooler, namedStatements } = pooled.driver as unknown as {
-      behindPooler: boolean;
-      namedStatements: boolean;
-    };
-    return { behindPooler, namedStatements };
-  } finally {
-    await engine.pool.release(pooled);
-  }
 }
 
 describeScaleout("PgBouncer 1.18 in transaction pooling mode", (servers) => {
@@ -191,6 +177,29 @@ describeScaleout("PgBouncer 1.18 in transaction pooling mode", (servers) => {
     ).rejects.toBeInstanceOf(StatementCancelledError);
     await conn.rollback();
     expect(await conn.scalar(select(func.count()).selectFrom(Author))).toBeGreaterThanOrEqual(0);
+  });
+
+  it("with preparedStatements: true named statements work within one transaction (PgBouncer keeps its server connection)", async () => {
+    const named = through({ preparedStatements: true, poolSize: 2 });
+    // One statement each: had PgBouncer moved a transaction to the other's server connection,
+    // its statement would not exist there.
+    const queryOfA = select(Book.title).where(Book.id.eq(-1));
+    const queryOfB = select(Book.copies).where(Book.authorId.eq(-1));
+    await using a = await named.connect();
+    await using b = await named.connect();
+    // A write first: BEGIN goes out, and each connection holds one server connection to COMMIT.
+    for (const [conn, id] of [
+      [a, 900],
+      [b, 901],
+    ] as const)
+      await conn.execute(insert(Author).values({ id, name: `pinned ${id}` }));
+    expect(await driverFlags(named)).toEqual({ behindPooler: true, namedStatements: true });
+    for (let i = 0; i < 5; i++) {
+      expect((await a.execute(queryOfA)).all()).toEqual([]);
+      expect((await b.execute(queryOfB)).all()).toEqual([]);
+    }
+    await a.rollback();
+    await b.rollback();
   });
 
   it("with preparedStatements: true a statement prepared on another server connection fails with an error that names the fix", async () => {

@@ -1,0 +1,61 @@
+/**
+ * Type tests (issue 15 A.6, A.7): a loader path follows its relationships' targets, and options()
+ * of a statement selecting one entity takes only options that apply to that entity.
+ */
+import { expectTypeOf } from "vitest";
+import {
+  aliased,
+  containsEager,
+  defer,
+  joinedload,
+  type LoaderOption,
+  loadOnly,
+  noload,
+  raiseload,
+  type Session,
+  select,
+  selectinload,
+  undefer,
+} from "../../src/index.js";
+import { Comment, Post, User } from "./blog-models.js";
+
+declare const db: Session;
+
+// Chains: each relationship belongs to the previous one's target.
+joinedload(User.posts).selectinload(Post.comments);
+selectinload(User.posts).joinedload(Post.comments).joinedload(Comment.author);
+selectinload(Post.comments).raiseload(Comment.post).noload(Post.author);
+joinedload(Comment.post).containsEager(Post.author).loadOnly(User.email);
+joinedload(User.posts).loadOnly(Post.title).defer(Post.authorId).undefer(Post.id);
+expectTypeOf(joinedload(User.posts).selectinload(Post.comments)).toExtend<LoaderOption<unknown, Comment>>();
+
+// @ts-expect-error User.posts leads to Post, and Post has no relationship to Post
+joinedload(User.posts).selectinload(User.posts);
+// @ts-expect-error Comment.post belongs to Comment, not to the path's end (Post)
+selectinload(User.posts).joinedload(Comment.post);
+// @ts-expect-error Post.title is not a column of the path's end (User)
+joinedload(Post.author).loadOnly(Post.title);
+// @ts-expect-error Post.title is not a column of the path's end (Comment)
+selectinload(Post.comments).defer(Post.title);
+
+// options() of a statement selecting one entity: the options must belong to it.
+select(User).options(joinedload(User.posts), loadOnly(User.email, User.nickname));
+select(User).options(selectinload(User.posts).selectinload(Post.comments), defer(User.nickname));
+select(Post).options(raiseload(Post.author), undefer(Post.title), noload(Post.comments));
+select(Post).join(Post.author).options(containsEager(Post.author));
+select(aliased(Comment)).options(joinedload(Comment.author));
+db.query(User).options(selectinload(User.comments).joinedload(Comment.post));
+// Several entities or columns: no check (an option may apply to any of them).
+select(User, Post).options(loadOnly(Post.title), joinedload(User.posts));
+select(User.id).options(loadOnly(Post.title));
+
+// @ts-expect-error Post.title is not a column of the selected User
+select(User).options(loadOnly(Post.title));
+// @ts-expect-error Comment.body is not a column of the selected Post
+select(Post).options(defer(Comment.body));
+// @ts-expect-error User.posts leads to Post, and the selected Post has no relationship to Post
+select(Post).options(joinedload(Post.comments), selectinload(User.posts));
+// @ts-expect-error Post.author leads to User, and the selected User has no relationship to User
+db.query(User).options(joinedload(Post.author));
+// @ts-expect-error on an alias too
+select(aliased(User)).options(loadOnly(Comment.body));
