@@ -13,6 +13,15 @@ export {
   TSQUERY,
   TSVECTOR,
 } from "./dialects/postgresql/named-types.js";
+export {
+  DATERANGE,
+  INT4RANGE,
+  INT8RANGE,
+  NUMRANGE,
+  RangeType,
+  TSRANGE,
+  TSTZRANGE,
+} from "./dialects/postgresql/range-types.js";
 export { ARRAY, ArrayType, JSONB, JsonbType, type NestedArray } from "./dialects/postgresql/types.js";
 export {
   type DialectReflection,
@@ -32,3 +41,4 @@ export * from "./orm/index.js";
 export * from "./schema/index.js";
 export type { ReflectOptions } from "./schema/protocols.js";
 export * from "./sql/index.js";
+export { Range, type RangeBounds } from "./sql/types/range.js";

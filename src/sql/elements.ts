@@ -1,4 +1,4 @@
-import { arrayComparison, arrayQuantified, isArrayExpression } from "./array-operators.js";
+import { ContainerOperators } from "./container-operators.js";
 import { type CacheKeyBuilder, Node } from "./node.js";
 import {
   affixLike,
@@ -36,7 +36,7 @@ export type LikeOptions = { escape?: string };
  * A SQL expression that yields a value of TypeScript type `T` (and accepts `In` as input in
  * comparisons). Every column, bind, function call and operator result is one.
  */
-export abstract class ColumnElement<T = unknown, In = T> extends Node {
+export abstract class ColumnElement<T = unknown, In = T> extends ContainerOperators {
   declare readonly __t: T;
   declare readonly __in: In;
   abstract readonly type: TypeEngine<any, any>;
@@ -158,16 +158,6 @@ export abstract class ColumnElement<T = unknown, In = T> extends Node {
     return affixLike(this, suffix, "%", "");
   }
   /**
-   * LIKE '%value%', with % and _ in the value matched literally; on a PostgreSQL ARRAY column,
-   * `@>`: the array holds every given item (`Post.tags.contains(["sql"])`).
-   */
-  contains(this: Expr<string | null>, part: ValueOrExpr<string | null, string>): BinaryExpression<boolean>;
-  contains<E>(this: Expr<readonly E[] | null>, items: ValueOrExpr<readonly E[]>): BinaryExpression<boolean>;
-  contains(part: unknown): BinaryExpression<boolean> {
-    if (isArrayExpression(this)) return arrayComparison(this, "@>", part);
-    return affixLike(this, part, "%", "%");
-  }
-  /**
    * Full-text match, as SQLAlchemy's `match()`: `col @@ plainto_tsquery(:q)` on PostgreSQL
    * (`col @@ :q` when the query is a TSQUERY expression), `MATCH (col) AGAINST (:q IN NATURAL
    * LANGUAGE MODE)` on MySQL (needs a FULLTEXT index), `col MATCH :q` on SQLite (FTS tables).
@@ -175,25 +165,6 @@ export abstract class ColumnElement<T = unknown, In = T> extends Node {
   match(this: Expr<string | null>, query: ValueOrExpr<string>): BinaryExpression<boolean> {
     const q = query instanceof ColumnElement ? query : new BindParameter(query, new StringType());
     return new BinaryExpression(this, "MATCH", q, booleanType(), Precedence.comparison);
-  }
-  /** ARRAY `<@`: every item of the array is among the given ones. */
-  containedBy<E>(
-    this: Expr<readonly E[] | null>,
-    items: ValueOrExpr<readonly E[]>,
-  ): BinaryExpression<boolean> {
-    return arrayComparison(this, "<@", items);
-  }
-  /** ARRAY `&&`: the array and the given items have one in common. */
-  overlap<E>(this: Expr<readonly E[] | null>, items: ValueOrExpr<readonly E[]>): BinaryExpression<boolean> {
-    return arrayComparison(this, "&&", items);
-  }
-  /** `value = ANY (array)`: some item of the array equals the value. */
-  any<E>(this: Expr<readonly E[] | null>, value: ValueOrExpr<E>): BinaryExpression<boolean> {
-    return arrayQuantified(this, "ANY", value);
-  }
-  /** `value = ALL (array)`: every item of the array equals the value. */
-  all<E>(this: Expr<readonly E[] | null>, value: ValueOrExpr<E>): BinaryExpression<boolean> {
-    return arrayQuantified(this, "ALL", value);
   }
 
   between(

@@ -3,7 +3,7 @@ import { and_, BindParameter, ColumnElement, type Condition, type OrderingExpres
 import { ColumnClause, FromClause } from "./from-clause.js";
 import type { CacheKeyBuilder } from "./node.js";
 import { Node } from "./node.js";
-import type { kAppliesTo } from "./protocols.js";
+import type { kAppliesTo, kItems } from "./protocols.js";
 import {
   type EntityColumns,
   isEntityLike,
@@ -147,7 +147,7 @@ function condition(c: ColumnElement<any, any> | boolean): ColumnElement<any, any
  * items: `select(Kit.id, func.count().label("n"))` yields rows `[number, number] & { id; n }`.
  */
 export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]> extends Node {
-  declare readonly __items: Items;
+  declare readonly [kItems]: Items;
   readonly kind = "select";
   readonly state: SelectState;
   /** @internal The ORM's plan of this statement (orm/loading), made on its first execution. */

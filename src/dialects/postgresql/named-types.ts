@@ -6,7 +6,7 @@ import { type TypeDialect, TypeEngine } from "../../sql/type-engine.js";
  * and full-text search (TSVECTOR, TSQUERY). Values are the server's text forms
  * ('192.168.0.1/24', 'a:1 b:2'); reflection reads these columns back as the same types.
  */
-export class PgNamedType<T = string> extends TypeEngine<T> {
+export class PgNamedType<T = string, In = T> extends TypeEngine<T, In> {
   readonly typeName: string;
   /** The type's name in DDL. */
   readonly sqlName: string;
@@ -20,7 +20,7 @@ export class PgNamedType<T = string> extends TypeEngine<T> {
   override get affinity() {
     return this.#affinity;
   }
-  override literal(value: T, dialect: TypeDialect): string {
+  override literal(value: In, dialect: TypeDialect): string {
     return `${dialect.quoteString(String(value))}::${this.sqlName}`;
   }
 }
@@ -38,7 +38,7 @@ export const TSVECTOR = () => new PgNamedType("tsvector", "TSVECTOR");
 /** A full-text search query (to_tsquery(...)). */
 export const TSQUERY = () => new PgNamedType("tsquery", "TSQUERY");
 
-const BY_NAME: Record<string, () => PgNamedType> = {
+const BY_NAME: Record<string, () => PgNamedType<any, any>> = {
   inet: INET,
   cidr: CIDR,
   macaddr: MACADDR,
@@ -48,7 +48,7 @@ const BY_NAME: Record<string, () => PgNamedType> = {
 };
 
 /** The named type for a catalog type name, or null. */
-export function pgNamedTypeFor(name: string): PgNamedType | null {
+export function pgNamedTypeFor(name: string): PgNamedType<any, any> | null {
   const make = BY_NAME[name];
   return make ? make() : null;
 }

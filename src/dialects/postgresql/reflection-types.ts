@@ -8,6 +8,7 @@ import { BigInteger, Double, Float, Integer, Numeric, SmallInteger } from "../..
 import { CHAR, String, Text } from "../../sql/types/string.js";
 import { Uuid } from "../../sql/types/uuid.js";
 import { pgNamedTypeFor } from "./named-types.js";
+import { pgRangeTypeFor } from "./range-types.js";
 import { ArrayType, JSONB } from "./types.js";
 
 /** What the columns query tells about a column's type beyond format_type(). */
@@ -36,7 +37,7 @@ export function pgTypeFromName(text: string): TypeEngine<any, any> {
   if ((m = /^(?:character varying|varchar)(?:\s*\((\d+)\))?$/.exec(t)))
     return String(m[1] ? Number(m[1]) : undefined);
   if ((m = /^(?:character|char|bpchar)(?:\s*\((\d+)\))?$/.exec(t))) return CHAR(m[1] ? Number(m[1]) : 1);
-  const named = pgNamedTypeFor(t);
+  const named = pgNamedTypeFor(t) ?? pgRangeTypeFor(t);
   if (named) return named;
   if (t === "text") return Text();
   if (t === "integer" || t === "int" || t === "int4" || t === "serial") return Integer();
