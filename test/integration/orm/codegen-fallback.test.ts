@@ -19,7 +19,7 @@ import {
   Text,
   update,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 
 /**
  * Where `new Function` is forbidden (Cloudflare Workers, a strict CSP) every generated function
@@ -173,7 +173,7 @@ async function transcript(engine: Engine, prefix: string): Promise<unknown[]> {
   return out;
 }
 
-forEachDatabase("generated code and its interpreted twins", (tdb) => {
+forEachDatabaseAndPgBouncer("generated code and its interpreted twins", (tdb) => {
   const dumps = mkdtempSync(join(tmpdir(), "athanor-codegen-"));
   afterEach(() => {
     setCodegenMode("auto");

@@ -24,14 +24,14 @@ import {
   Time,
   Uuid,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 import { clearTables, counting, SELECT } from "../../support/orm-helpers.js";
 
 /**
  * Issue 17 item 1: jsonload() loads relationships inside the parent's query as JSON, and hydrates
  * objects identical to selectinload()'s for every column type, at every level, in one statement.
  */
-forEachDatabase("jsonload", (tdb) => {
+forEachDatabaseAndPgBouncer("jsonload", (tdb) => {
   const Base = declarativeBase();
   const Status = { draft: "draft", live: "live", gone: "gone" } as const;
   const postTags = new Table("jl_post_tags", Base.metadata, {
