@@ -17,7 +17,6 @@ import { checkTimeout, mergeLimits, runLimited, type StatementLimits } from "./c
 import { driverOptions, plainRead, rowFactoryFor } from "./compiled-memo.js";
 import type { Engine } from "./engine.js";
 import { insertManyValues } from "./insert-many.js";
-import { newestOf } from "./newest.js";
 import type { PooledConnection } from "./pool.js";
 import { newRoute, type ReplicaRoute } from "./replicas/route.js";
 import { AsyncResult, createRowFactory, Result, type ScalarResult } from "./result.js";
@@ -47,7 +46,8 @@ export interface ExecutionOptions {
 
 type TxState = "none" | "deferred" | "active" | "invalid";
 
-const newest = newestOf<Connection>();
+/** The newest connection, kept alive for V8's optimized code (see the newest Transaction in transaction.ts). */
+const newest: { current: Connection | null } = { current: null };
 
 /**
  * A database connection checked out of the engine's pool. Like SQLAlchemy 2.0's Connection it

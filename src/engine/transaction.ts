@@ -1,8 +1,12 @@
 import { InvalidRequestError } from "../errors.js";
 import type { Connection } from "./connection.js";
-import { newestOf } from "./newest.js";
 
-const newest = newestOf<Transaction>();
+/**
+ * The newest transaction, kept alive so V8 keeps the code optimized for its hidden class across a
+ * full GC, as the ORM's newest objects (src/orm/newest.ts). Releasing this and the newest Connection
+ * before each GC of bench/micro/newest-gc.ts (its release() extended to them) cost 2.7x the CPU time.
+ */
+const newest: { current: Transaction | null } = { current: null };
 
 /**
  * A transaction on a Connection: `commit()` or `rollback()`; with `await using`, one that is

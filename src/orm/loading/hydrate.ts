@@ -35,7 +35,7 @@ function refreshFromRow(
 /**
  * The constructor loaded objects of a mapper are made with (the class's prototype, none of its
  * constructor code). One per mapper, shared by every reader: objects loaded by different queries
- * share their hidden classes, and the newest one kept alive (engine/newest.ts) keeps them all.
+ * share their hidden classes, and the newest one kept alive (orm/newest.ts) keeps them all.
  */
 function loadedObjectConstructor(mapper: Mapper): new () => object {
   let H = mapper.memo.get("loadedObjectConstructor") as (new () => object) | undefined;

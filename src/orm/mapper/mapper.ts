@@ -52,7 +52,7 @@ export class Mapper {
   readonly memo = new Map<string, unknown>();
   /** Memos derived from the relationships: emptied whenever the registry configures new ones. */
   readonly relationshipMemo = new Map<string, unknown>();
-  /** @internal The newest object loaded, and the newest constructed (see engine/newest.ts). */
+  /** @internal The newest object loaded, and the newest constructed (see orm/newest.ts). */
   newestLoaded: object | null = null;
   /** @internal */
   newestCreated: object | null = null;

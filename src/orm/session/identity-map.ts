@@ -1,5 +1,5 @@
-import { newestOf } from "../../engine/newest.js";
 import type { Mapper } from "../mapper/mapper.js";
+import { newestOf } from "../newest.js";
 import type { InstanceState } from "../state/instance-state.js";
 
 const newest = newestOf<IdentityMap>();

@@ -1,6 +1,6 @@
-import { newestOf } from "../../engine/newest.js";
 import type { NestedTransaction } from "../../engine/transaction.js";
 import { InvalidRequestError } from "../../errors.js";
+import { newestOf } from "../newest.js";
 import type { InstanceState } from "../state/instance-state.js";
 import type { Session } from "./session.js";
 

@@ -1,7 +1,6 @@
 import type { StatementLimits } from "../../engine/cancel.js";
 import type { Connection, ExecutionOptions, ItemsOf, Params } from "../../engine/connection.js";
 import type { Engine } from "../../engine/engine.js";
-import { newestOf } from "../../engine/newest.js";
 import { newRoute, type ReplicaRoute } from "../../engine/replicas/route.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
@@ -18,6 +17,7 @@ import { getByIdentity, refreshObject } from "../loading/get.js";
 import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { className, mapperFor } from "../mapper/mapping.js";
+import { newestOf } from "../newest.js";
 import { Query } from "../query/query.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { bulkInsertMappings, bulkUpdateMappings } from "../unitofwork/bulk.js";
@@ -70,7 +70,8 @@ export class Session implements AsyncDisposable, UnitOfWorkContext {
   readonly expireOnCommit: boolean;
   readonly autobegin: boolean;
   #info: Record<string, unknown> | null;
-  /** @internal */ readonly identityMap = new IdentityMap();
+  /** @internal Replaced by an empty one at close(): what keeps the newest session alive (newest.ts) keeps none of its objects. */
+  identityMap = new IdentityMap();
   #pending: Set<InstanceState> | null = null;
   #markedDeleted: Set<InstanceState> | null = null;
   /** @internal */ transaction: SessionTransaction | null = null;
@@ -392,6 +393,7 @@ export class Session implements AsyncDisposable, UnitOfWorkContext {
     this.transaction = null;
     this.#pendingRollback = null;
     this.expungeAll();
+    this.identityMap = new IdentityMap();
     this.#conn = null;
   }
 

@@ -1,4 +1,3 @@
-import { newestOf } from "../../engine/newest.js";
 import {
   ArgumentError,
   DetachedInstanceError,
@@ -7,6 +6,7 @@ import {
 } from "../../errors.js";
 import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
+import { newestOf } from "../newest.js";
 import type { Relationship } from "../relationships/relationship.js";
 import { type InstanceState, stateOf } from "./instance-state.js";
 

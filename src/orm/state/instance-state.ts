@@ -1,6 +1,6 @@
-import { newestOf } from "../../engine/newest.js";
 import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
+import { newestOf } from "../newest.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
 
 /** Where an object is in its session's life cycle (`objectStatus(obj)`), as SQLAlchemy's inspect() states. */
