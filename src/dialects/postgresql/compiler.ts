@@ -1,6 +1,12 @@
+import { ArgumentError } from "../../errors.js";
 import { SqlCompiler } from "../../sql/compiler/sql-compiler.js";
 import type { BinaryExpression, BindParameter } from "../../sql/elements.js";
+import { Precedence } from "../../sql/operators.js";
+import type { Processor, TypeEngine } from "../../sql/type-engine.js";
+import type { DateTimeType, TimeType } from "../../sql/types/datetime.js";
+import type { EnumType } from "../../sql/types/enum.js";
 import { storedType } from "../../sql/types/type-decorator.js";
+import { ArrayType, pgTypeToSql } from "./types.js";
 
 /**
  * Types whose untyped bind PostgreSQL cannot resolve (`unknown + unknown` matches every numeric
@@ -22,8 +28,98 @@ const CAST_WHEN_UNTYPED = new Set([
   "interval",
 ]);
 
+/**
+ * The item type of the array an IN list of `type` values binds as, for the types whose `= ANY`
+ * compares exactly as `IN` does; null for the others (tuples, JSON, arrays, bytes, citext and
+ * other named types, untyped values), which keep `IN ($1, $2, ...)`. No length, precision or
+ * scale: a cast to VARCHAR(3)[] or NUMERIC(5, 2)[] would cut or round the values compared.
+ */
+function anyItemType(type: TypeEngine<any, any>, quote: (name: string) => string): string | null {
+  const t = storedType(type);
+  switch (t.typeName) {
+    case "integer":
+    case "smallint":
+    case "bigint":
+    case "float":
+    case "double":
+    case "boolean":
+    case "date":
+    case "interval":
+    case "uuid":
+    case "text":
+      return pgTypeToSql(t, quote);
+    case "numeric":
+      return "NUMERIC";
+    case "varchar":
+      return "VARCHAR";
+    case "datetime":
+      return (t as DateTimeType).timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
+    case "time":
+      return (t as TimeType).timezone ? "TIME WITH TIME ZONE" : "TIME WITHOUT TIME ZONE";
+    case "enum": {
+      const e = t as EnumType;
+      return e.nativeEnum && e.name ? pgTypeToSql(t, quote) : "VARCHAR";
+    }
+    default:
+      return null;
+  }
+}
+
+/** The array parameter of an IN list: its items converted by the list's type, sent as array text. */
+function inListProcessor(type: TypeEngine<any, any>, dialect: PgCompiler["dialect"]): Processor {
+  const toArray = new ArrayType(type).bindProcessor(dialect)!;
+  return (v: unknown) => {
+    if (!Array.isArray(v)) throw new ArgumentError(`An IN list parameter needs an array; got ${typeof v}`);
+    return toArray(v);
+  };
+}
+
 /** PostgreSQL spells everything the way the base compiler does, except binds it cannot type. */
 export class PgCompiler extends SqlCompiler {
+  /** How many binary operators the node being compiled is an operand of (see visitIn). */
+  #operandDepth = 0;
+
+  override visitBinary(e: BinaryExpression): string {
+    if (e.operator === "IN" || e.operator === "NOT IN") return super.visitBinary(e);
+    this.#operandDepth++;
+    try {
+      return super.visitBinary(e);
+    } finally {
+      this.#operandDepth--;
+    }
+  }
+
+  /**
+   * A list of one type as one typed array parameter, `x = ANY($1::INTEGER[])` (NOT IN:
+   * `x <> ALL(...)`): the same SQL for every list length, so one named prepared statement serves
+   * them all, where `IN ($1, ..., $1000)` is parsed and planned anew for each length. Same
+   * results, NULLs and empty lists included (`= ANY('{}')` is false, `<> ALL('{}')` true).
+   * `=` binds looser than IN in PostgreSQL and does not chain: the form is parenthesised as an
+   * operand of another operator, and so is a comparison on its left.
+   */
+  protected override visitIn(e: BinaryExpression): string {
+    const b = e.right as BindParameter;
+    const item =
+      b.kind === "bind" && b.expanding && !this.literalBinds && e.left.kind !== "tuple"
+        ? anyItemType(b.type, (n) => this.dialect.quoteIdentifier(n))
+        : null;
+    if (item === null) return super.visitIn(e);
+    const left = this.process(e.left);
+    const placeholder = this.addSlot({
+      index: this.bindIndex.get(b)!,
+      key: b.key,
+      processor: inListProcessor(b.type, this.dialect),
+      expanding: false,
+      tupleSize: 1,
+      emptySet: "",
+      literal: null,
+    });
+    const sql = `${e.left.precedence <= Precedence.comparison ? `(${left})` : left} ${
+      e.operator === "IN" ? "= ANY" : "<> ALL"
+    }(${placeholder}::${item}[])`;
+    return this.#operandDepth > 0 ? `(${sql})` : sql;
+  }
+
   /** Full-text match: a plain string query goes through plainto_tsquery, a TSQUERY as it is. */
   protected override renderBinaryOperator(
     op: string,

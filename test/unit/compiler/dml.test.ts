@@ -412,7 +412,7 @@ describe("UPDATE", () => {
 describe("DELETE", () => {
   it("WHERE, or every row", () => {
     expectSql(delete_(tags).where(tags.c.name.in(["a", "b"])), {
-      pg: ["DELETE FROM tags WHERE tags.name IN ($1, $2)", ["a", "b"]],
+      pg: ["DELETE FROM tags WHERE tags.name = ANY($1::VARCHAR[])", ['{"a","b"}']],
       sqlite: ["DELETE FROM tags WHERE tags.name IN (?, ?)", ["a", "b"]],
       mysql: ["DELETE FROM tags WHERE tags.name IN (?, ?)", ["a", "b"]],
     });

@@ -157,37 +157,50 @@ describe("comparison operators", () => {
 });
 
 describe("IN", () => {
-  it("expands a list, one placeholder per value", () => {
-    expectWhere(u.id.in([1, 2, 3]), {
-      pg: "users.id IN ($1, $2, $3)",
-      sqlite: "users.id IN (?, ?, ?)",
-      mysql: "users.id IN (?, ?, ?)",
-      params: [1, 2, 3],
+  it("expands a list, one placeholder per value; PostgreSQL: = ANY / <> ALL of one typed array", () => {
+    expectSql(select(u.id).where(u.id.in([1, 2, 3])), {
+      pg: ["SELECT users.id FROM users WHERE users.id = ANY($1::INTEGER[])", ['{"1","2","3"}']],
+      sqlite: ["SELECT users.id FROM users WHERE users.id IN (?, ?, ?)", [1, 2, 3]],
+      mysql: ["SELECT users.id FROM users WHERE users.id IN (?, ?, ?)", [1, 2, 3]],
     });
-    expectWhere(u.name.notIn(["a", "b"]), {
-      pg: "users.name NOT IN ($1, $2)",
-      sqlite: "users.name NOT IN (?, ?)",
-      mysql: "users.name NOT IN (?, ?)",
-      params: ["a", "b"],
+    // No length on the array's item type: a cast to VARCHAR(50)[] would cut the values compared.
+    expectSql(select(u.id).where(u.name.notIn(["a", 'b "c"'])), {
+      pg: ["SELECT users.id FROM users WHERE users.name <> ALL($1::VARCHAR[])", ['{"a","b \\"c\\""}']],
+      sqlite: ["SELECT users.id FROM users WHERE users.name NOT IN (?, ?)", ["a", 'b "c"']],
+      mysql: ["SELECT users.id FROM users WHERE users.name NOT IN (?, ?)", ["a", 'b "c"']],
     });
   });
 
-  it("an empty list matches nothing (IN) or everything (NOT IN) through an empty subquery", () => {
-    expectWhere(u.id.in([]), {
-      pg: "users.id IN (SELECT CAST(NULL AS INTEGER) WHERE 1 != 1)",
-      sqlite: "users.id IN (SELECT CAST(NULL AS INTEGER) WHERE 1 != 1)",
-      mysql: "users.id IN (SELECT NULL FROM DUAL WHERE 1 != 1)",
+  it("an empty list matches nothing (IN) or everything (NOT IN): an empty subquery, an empty array on PostgreSQL", () => {
+    expectSql(select(u.id).where(u.id.in([])), {
+      pg: ["SELECT users.id FROM users WHERE users.id = ANY($1::INTEGER[])", ["{}"]],
+      sqlite: "SELECT users.id FROM users WHERE users.id IN (SELECT CAST(NULL AS INTEGER) WHERE 1 != 1)",
+      mysql: "SELECT users.id FROM users WHERE users.id IN (SELECT NULL FROM DUAL WHERE 1 != 1)",
     });
-    expectWhere(u.name.notIn([]), {
-      pg: "users.name NOT IN (SELECT CAST(NULL AS VARCHAR(50)) WHERE 1 != 1)",
-      sqlite: "users.name NOT IN (SELECT CAST(NULL AS VARCHAR(50)) WHERE 1 != 1)",
-      mysql: "users.name NOT IN (SELECT NULL FROM DUAL WHERE 1 != 1)",
+    expectSql(select(u.id).where(u.name.notIn([])), {
+      pg: ["SELECT users.id FROM users WHERE users.name <> ALL($1::VARCHAR[])", ["{}"]],
+      sqlite:
+        "SELECT users.id FROM users WHERE users.name NOT IN (SELECT CAST(NULL AS VARCHAR(50)) WHERE 1 != 1)",
+      mysql: "SELECT users.id FROM users WHERE users.name NOT IN (SELECT NULL FROM DUAL WHERE 1 != 1)",
+    });
+  });
+
+  it("PostgreSQL: ANY parenthesised as an operand (= does not chain), with a comparison on its left", () => {
+    expectSql(select(u.id).where(u.id.in([1]).eq(u.active)), {
+      pg: ["SELECT users.id FROM users WHERE (users.id = ANY($1::INTEGER[])) = users.active", ['{"1"}']],
+      sqlite: ["SELECT users.id FROM users WHERE users.id IN (?) = users.active", [1]],
+      mysql: ["SELECT users.id FROM users WHERE users.id IN (?) = users.active", [1]],
+    });
+    expectSql(select(u.id).where(u.active.eq(true).in([false])), {
+      pg: ["SELECT users.id FROM users WHERE (users.active = $1) = ANY($2::BOOLEAN[])", [true, '{"false"}']],
+      sqlite: ["SELECT users.id FROM users WHERE users.active = ? IN (?)", [1, 0]],
+      mysql: ["SELECT users.id FROM users WHERE users.active = ? IN (?)", [1, 0]],
     });
   });
 
   it("applies the column type's conversion to each element (booleans as 1/0)", () => {
     expectSql(select(u.id).where(u.active.in([true, false])), {
-      pg: ["SELECT users.id FROM users WHERE users.active IN ($1, $2)", [true, false]],
+      pg: ["SELECT users.id FROM users WHERE users.active = ANY($1::BOOLEAN[])", ['{"true","false"}']],
       sqlite: ["SELECT users.id FROM users WHERE users.active IN (?, ?)", [1, 0]],
       mysql: ["SELECT users.id FROM users WHERE users.active IN (?, ?)", [1, 0]],
     });
@@ -546,11 +559,10 @@ describe("and_ / or_ / not_", () => {
       mysql: "users.id < ?",
       params: [1],
     });
-    expectWhere(not_(u.id.in([1, 2])), {
-      pg: "users.id NOT IN ($1, $2)",
-      sqlite: "users.id NOT IN (?, ?)",
-      mysql: "users.id NOT IN (?, ?)",
-      params: [1, 2],
+    expectSql(select(u.id).where(not_(u.id.in([1, 2]))), {
+      pg: ["SELECT users.id FROM users WHERE users.id <> ALL($1::INTEGER[])", ['{"1","2"}']],
+      sqlite: ["SELECT users.id FROM users WHERE users.id NOT IN (?, ?)", [1, 2]],
+      mysql: ["SELECT users.id FROM users WHERE users.id NOT IN (?, ?)", [1, 2]],
     });
     expectWhere(not_(u.name.like("a%")), {
       pg: "users.name NOT LIKE $1",
