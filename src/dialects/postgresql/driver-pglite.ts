@@ -53,8 +53,9 @@ export async function openPglite(
 ): Promise<{ db: PGlite; connect(): DriverConnection }> {
   const mod = await loadDriverModule<PgliteModule>("@electric-sql/pglite", String(url));
   const dataDir = url.database ? url.database : undefined;
-  // connectArgs are PGlite options (extensions, debug, ...), as createEngine documents.
-  const db = new mod.PGlite(dataDir, connectArgs as never);
+  // connectArgs are PGlite options (extensions, debug, ...), as createEngine documents. In
+  // memory they go first: PGlite ignores the options after an undefined data directory.
+  const db = dataDir ? new mod.PGlite(dataDir, connectArgs as never) : new mod.PGlite(connectArgs as never);
   await db.waitReady;
   await db.exec("SET TIME ZONE 'UTC'");
   return { db, connect: () => new PgliteConnection(db) };
