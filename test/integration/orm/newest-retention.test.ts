@@ -10,7 +10,7 @@ import {
   String as Str,
   sessionmaker,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -27,7 +27,7 @@ async function collect(): Promise<void> {
  * src/orm/newest.ts keeps the newest session, identity map, object state, loaded object, ... alive
  * for V8's optimized code; what a session loaded must still be collectable once it is closed.
  */
-forEachDatabase("newest objects kept alive", (tdb) => {
+forEachDatabaseAndPgBouncer("newest objects kept alive", (tdb) => {
   const Base = declarativeBase();
   class Shelf extends Base.table("retention_shelves", {
     id: column(Integer).primaryKey(),
