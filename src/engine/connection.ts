@@ -13,6 +13,7 @@ import type { BindValues, CompiledStatement } from "../sql/compiler/compiled.js"
 import { Insert } from "../sql/dml.js";
 import type { Node } from "../sql/node.js";
 import type { kItems } from "../sql/protocols.js";
+import type { UntypedItems } from "../sql/typing.js";
 import { checkTimeout, mergeLimits, runLimited, type StatementLimits } from "./cancel.js";
 import { driverOptions, plainRead, rowFactoryFor } from "./compiled-memo.js";
 import type { Engine } from "./engine.js";
@@ -24,7 +25,9 @@ import { schemaRunner } from "./schema-runner.js";
 import { NestedTransaction, Transaction } from "./transaction.js";
 
 /** The row types a statement yields, from its phantom `[kItems]`. */
-export type ItemsOf<S> = S extends { readonly [kItems]: infer I extends readonly unknown[] } ? I : any[];
+export type ItemsOf<S> = S extends { readonly [kItems]: infer I extends readonly unknown[] }
+  ? I
+  : UntypedItems;
 
 /** Values of a statement's named parameters (`text("... :status")`, `bindparam("status")`). */
 export type Params = Readonly<Record<string, unknown>>;
@@ -361,7 +364,9 @@ export class Connection implements AsyncDisposable {
     params?: Params,
     opts?: ExecutionOptions,
   ): Promise<
-    ItemsOf<S> extends readonly [infer F, ...unknown[]] ? import("../sql/typing.js").ItemValue<F> | null : any
+    ItemsOf<S> extends readonly [infer F, ...unknown[]]
+      ? import("../sql/typing.js").ItemValue<F> | null
+      : unknown
   > {
     return (await this.execute(stmt, params, opts)).scalar() as never;
   }
@@ -528,7 +533,7 @@ export class Connection implements AsyncDisposable {
     sql: string,
     params: readonly unknown[] = [],
     opts?: ExecuteOptions,
-  ): Promise<Result<any[]>> {
+  ): Promise<Result<UntypedItems>> {
     await this.#prepareTransaction(null, null);
     const res = await this.#driverCall(sql, params, await this.#connection(), null, null, opts);
     return new Result(

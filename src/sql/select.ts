@@ -16,6 +16,7 @@ import { CompoundSelect, CTE, Exists, ScalarSelect, type SetOperator, Subquery }
 import { Integer } from "./types/numeric.js";
 import type {
   AliasedEntityItem,
+  CheckedEntities,
   EntityItem,
   ItemValue,
   ScalarOf,
@@ -216,7 +217,7 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
   /** `JOIN`; the ON clause is inferred from foreign keys (or the relationship) when not given. */
   join(
     target: JoinTarget,
-    onclause?: ColumnElement<any, any>,
+    onclause?: Condition,
     opts?: { isouter?: boolean; full?: boolean },
   ): Select<Items> {
     const spec: JoinSpec = {
@@ -228,11 +229,11 @@ export class Select<Items extends readonly SelectItem[] = readonly SelectItem[]>
     return this.#with({ joins: [...this.state.joins, spec] });
   }
   /** `LEFT OUTER JOIN`. */
-  outerjoin(target: JoinTarget, onclause?: ColumnElement<any, any>): Select<Items> {
+  outerjoin(target: JoinTarget, onclause?: Condition): Select<Items> {
     return this.join(target, onclause, { isouter: true });
   }
   /** `FULL OUTER JOIN` (not on MySQL or SQLite before 3.39). */
-  fullJoin(target: JoinTarget, onclause?: ColumnElement<any, any>): Select<Items> {
+  fullJoin(target: JoinTarget, onclause?: Condition): Select<Items> {
     return this.join(target, onclause, { isouter: true, full: true });
   }
 
@@ -480,7 +481,9 @@ export function resolveJoinTarget(target: JoinTarget): {
  * `select(...)`: columns, expressions, tables and mapped classes. With no arguments, add columns
  * later with `addColumns()`.
  */
-export function select<const Items extends readonly SelectItem[]>(...items: Items): Select<Items> {
+export function select<const Items extends readonly SelectItem[]>(
+  ...items: Items & CheckedEntities<Items>
+): Select<Items> {
   // Expanded now, not at compile time: a bad argument fails where it is written, and an entity
   // resolves its columns before the rest of the statement is built (a mapped class maps itself
   // on first use, so `select(Tag).where(Tag.name.eq("x"))` sees the column `Tag.name`).

@@ -7,6 +7,37 @@ export type EntityItem = { readonly [kEntity]: unknown } & (abstract new (...arg
 /** An aliased entity object (`aliased(Kit)`), whose instances are of type `R`. */
 export type AliasedEntityItem<R = any> = { readonly [kEntity]: unknown; readonly [kInstance]: R };
 
+/**
+ * The keys where entity class `E`'s class-level relationship (a static with a `__target` type, as
+ * `relationship(() => User)` gives) and its declared instance property disagree, as with
+ * `declare owner: Post` beside `static owner = relationship(() => User)`. TypeScript relates a
+ * class's static and instance sides only where the class is used, so select() checks this.
+ */
+export type MisdeclaredRelationships<E> = E extends abstract new (
+  ...args: any
+) => infer I
+  ? {
+      [K in keyof E & keyof I]-?: E[K] extends { readonly __target: infer T }
+        ? 0 extends 1 & I[K]
+          ? never
+          : NonNullable<I[K]> extends T | readonly T[]
+            ? never
+            : K
+        : never;
+    }[keyof E & keyof I]
+  : never;
+
+/** `unknown` when the entities among `Items` declare their relationships consistently, else the error. */
+export type CheckedEntities<Items extends readonly unknown[]> = [
+  MisdeclaredRelationships<Items[number]>,
+] extends [never]
+  ? unknown
+  : {
+      readonly "relationship property declared with another type than its relationship() target": MisdeclaredRelationships<
+        Items[number]
+      >;
+    };
+
 /** What select() takes: expressions, tables (all their columns) and ORM entities. */
 export type SelectItem = ColumnElement<any, any> | FromClause<any> | EntityItem | AliasedEntityItem;
 
@@ -51,28 +82,45 @@ export type RowNamed<Items extends readonly unknown[]> = {
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
-/** A row of a statement whose columns are not known statically (`text()` without `.columns()`). */
-export interface UntypedRow extends Iterable<any> {
-  readonly [key: string]: any;
-  readonly [index: number]: any;
+/** Type-only key of UntypedItem. */
+declare const kUntyped: unique symbol;
+/** The item of a statement whose columns are not known statically (`text()` without `.columns()`). */
+export interface UntypedItem {
+  readonly [kUntyped]: true;
+}
+/** The items of such a statement: its rows are UntypedRow, its scalars `unknown`. */
+export type UntypedItems = UntypedItem[];
+/** Untyped (a text() statement) or any-typed items: rows whose shape is not known. */
+type ShapeUnknown<Items extends readonly unknown[]> =
+  IsAny<Items[number]> extends true ? true : [Items[number]] extends [UntypedItem] ? true : false;
+
+/**
+ * A row of a statement whose columns are not known statically (`text()` without `.columns()`):
+ * its values are `unknown` until narrowed, or typed with `text(...).columns({ ... })`.
+ */
+export interface UntypedRow extends Iterable<unknown> {
+  readonly [key: string]: unknown;
+  readonly [index: number]: unknown;
   readonly length: number;
 }
 
 /** A result row: readable by position (and destructuring) and by key. */
 export type Row<Items extends readonly unknown[]> =
-  IsAny<Items[number]> extends true ? UntypedRow : RowTuple<Items> & RowNamed<Items>;
+  ShapeUnknown<Items> extends true ? UntypedRow : RowTuple<Items> & RowNamed<Items>;
 
 /** The value of the first item: what `scalars()` yields. */
 export type ScalarOf<Items extends readonly unknown[]> =
   IsAny<Items[number]> extends true
     ? any
-    : Items extends readonly [infer F, ...unknown[]]
-      ? ItemValue<F>
-      : unknown;
+    : [Items[number]] extends [UntypedItem]
+      ? unknown
+      : Items extends readonly [infer F, ...unknown[]]
+        ? ItemValue<F>
+        : unknown;
 
 /** A plain record of a row: what `mappings()` yields. */
 export type RowMapping<Items extends readonly unknown[]> =
-  IsAny<Items[number]> extends true ? Record<string, any> : RowNamed<Items>;
+  ShapeUnknown<Items> extends true ? Record<string, unknown> : RowNamed<Items>;
 
 /** The columns a subquery or CTE of these items exposes. */
 export type SubqueryColumns<Items extends readonly unknown[]> = {

@@ -2,7 +2,15 @@
  * Models shared by the type tests of issue 15 part A (filterBy, loader options, constructors):
  * users write posts, posts have comments, comments have an author.
  */
-import { column, declarativeBase, ForeignKey, Integer, relationship, Text, VARCHAR } from "../../src/index.js";
+import {
+  column,
+  declarativeBase,
+  ForeignKey,
+  Integer,
+  relationship,
+  Text,
+  VARCHAR,
+} from "../../src/index.js";
 
 const Base = declarativeBase();
 

@@ -61,3 +61,20 @@ update(User.__table__).where(User.email);
 delete_(User.__table__).where(User.id);
 // @ts-expect-error aggregate FILTER with a number
 func.count(User.id).filter(User.id);
+
+// ON clauses and relationship criteria are conditions too.
+import { User as Author, Comment, Post } from "./blog-models.js";
+
+select(Post).join(Author, Post.authorId.eq(Author.id));
+select(Post).outerjoin(Comment, and_(Comment.postId.eq(Post.id), Comment.body.like("%x%")));
+db.query(Post).join(Author, Author.id.eq(Post.authorId)).filterBy({ email: "a" });
+select(Author).where(Author.posts.any(Post.title.like("A%")), Author.posts.any());
+select(Post).where(Post.author.has(Author.email.eq("a")));
+// @ts-expect-error an ON clause must be a boolean expression, not a column
+select(Post).join(Author, Author.id);
+// @ts-expect-error an ON clause must be a boolean expression
+db.query(Post).outerjoin(Comment, Comment.body);
+// @ts-expect-error any() takes a condition
+select(Author).where(Author.posts.any(Post.title));
+// @ts-expect-error has() takes a condition
+select(Post).where(Post.author.has(Author.email.concat("x")));

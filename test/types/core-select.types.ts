@@ -111,10 +111,23 @@ export async function textRows(): Promise<void> {
   expectTypeOf(typed[0]!.name).toEqualTypeOf<string>();
   // @ts-expect-error: not a declared column
   typed[0]!.code;
-  // Without .columns() the shape is unknown: any key, any position.
+  // Without .columns() the shape is not known: any key or position reads as unknown (issue 15).
   const raw = (await conn.execute(text("SELECT * FROM kits"))).one();
-  expectTypeOf(raw.anything).toBeAny();
-  expectTypeOf(raw[3]).toBeAny();
+  expectTypeOf(raw.anything).toEqualTypeOf<unknown>();
+  expectTypeOf(raw[3]).toEqualTypeOf<unknown>();
+  expectTypeOf([...raw]).toEqualTypeOf<unknown[]>();
+  // @ts-expect-error an unknown value must be narrowed before use
+  raw.code.toUpperCase();
+  const code = raw.code;
+  if (typeof code === "string") expectTypeOf(code.toUpperCase()).toEqualTypeOf<string>();
+  expectTypeOf((await conn.execute(text("SELECT 1"))).mappings().all()).toEqualTypeOf<
+    Record<string, unknown>[]
+  >();
+  expectTypeOf(await conn.scalar(text("SELECT count(*) FROM kits"))).toEqualTypeOf<unknown>();
+  expectTypeOf((await conn.scalars(text("SELECT id FROM kits"))).all()).toEqualTypeOf<unknown[]>();
+  const driverRow = (await conn.executeDriverSql("SELECT 1 AS one")).one();
+  expectTypeOf(driverRow.one).toEqualTypeOf<unknown>();
+  expectTypeOf(driverRow[0]).toEqualTypeOf<unknown>();
 }
 
 export function operatorMisuse(): void {

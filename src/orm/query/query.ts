@@ -79,12 +79,12 @@ export class Query<Items extends readonly SelectItem[], F = Items[0]>
   /** JOIN a model (ON inferred from foreign keys), a relationship, or a table with an ON clause. */
   join<T extends JoinTarget>(
     target: T,
-    onclause?: ColumnElement<any, any>,
+    onclause?: Condition,
     opts?: { isouter?: boolean; full?: boolean },
   ): Query<Items, T> {
     return this.#with<T>(this.#stmt.join(target, onclause, opts));
   }
-  outerjoin<T extends JoinTarget>(target: T, onclause?: ColumnElement<any, any>): Query<Items, T> {
+  outerjoin<T extends JoinTarget>(target: T, onclause?: Condition): Query<Items, T> {
     return this.#with<T>(this.#stmt.outerjoin(target, onclause));
   }
   groupBy(...cols: ColumnElement<any, any>[]): Query<Items, F> {

@@ -2,7 +2,13 @@ import { ArgumentError, MapperConfigurationError } from "../../errors.js";
 import type { Column } from "../../schema/column.js";
 import type { Table } from "../../schema/table.js";
 import { adaptToAlias } from "../../sql/adapt.js";
-import { and_, type ColumnElement, not_, type OrderingExpression } from "../../sql/elements.js";
+import {
+  and_,
+  type ColumnElement,
+  type Condition,
+  not_,
+  type OrderingExpression,
+} from "../../sql/elements.js";
 import type { FromClause } from "../../sql/from-clause.js";
 import { literalColumn } from "../../sql/from-clause.js";
 import type { kInstance } from "../../sql/protocols.js";
@@ -315,7 +321,7 @@ export class Relationship<T = any> implements JoinTargetLike {
   }
 
   /** Collections: parents with at least one related row (matching `criterion`). */
-  any(criterion?: ColumnElement<any, any>): ColumnElement<boolean> {
+  any(criterion?: Condition): ColumnElement<boolean> {
     this.#requireConfigured();
     if (!this.uselist)
       throw new ArgumentError(
@@ -325,7 +331,7 @@ export class Relationship<T = any> implements JoinTargetLike {
   }
 
   /** Scalars: parents whose related object exists (and matches `criterion`). */
-  has(criterion?: ColumnElement<any, any>): ColumnElement<boolean> {
+  has(criterion?: Condition): ColumnElement<boolean> {
     this.#requireConfigured();
     if (this.uselist)
       throw new ArgumentError(

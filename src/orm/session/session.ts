@@ -5,7 +5,7 @@ import { newRoute, type ReplicaRoute } from "../../engine/replicas/route.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
-import type { ScalarOf, SelectItem } from "../../sql/typing.js";
+import type { CheckedEntities, ScalarOf, SelectItem } from "../../sql/typing.js";
 import type {
   AttributeKeys,
   MappedInstance,
@@ -722,7 +722,7 @@ export class Session implements AsyncDisposable, UnitOfWorkContext {
   }
 
   /** The legacy Query API: `db.query(User).filter(...).all()`. */
-  query<const Items extends readonly SelectItem[]>(...items: Items): Query<Items> {
+  query<const Items extends readonly SelectItem[]>(...items: Items & CheckedEntities<Items>): Query<Items> {
     return new Query<Items>(this, items);
   }
 
