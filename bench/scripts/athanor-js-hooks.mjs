@@ -1,14 +1,14 @@
 // Module hooks of scripts/athanor-js.mjs (they run in Node's loader thread, so plain JavaScript):
-// `athanor` resolves to the built dist/, and its files load as they are, without passing
+// `athanor` (and `athanor-baseline`) resolve to built dist/ folders, and its files load as they are, without passing
 // through tsx's loader (which would transform them again and keep their source maps).
 import { readFile } from "node:fs/promises";
 
 let map = {};
-let dir = "";
+let dirs = [];
 
 export function initialize(data) {
   map = data.map;
-  dir = data.dir;
+  dirs = data.dirs;
 }
 
 export async function resolve(specifier, context, next) {
@@ -16,6 +16,6 @@ export async function resolve(specifier, context, next) {
 }
 
 export async function load(url, context, next) {
-  if (!url.startsWith(dir)) return next(url, context);
+  if (!dirs.some((d) => url.startsWith(d))) return next(url, context);
   return { format: "module", source: await readFile(new URL(url)), shortCircuit: true };
 }

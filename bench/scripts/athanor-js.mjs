@@ -3,17 +3,36 @@
 // ~200 TypeScript files compiled by tsx inside the measured process (about 20 MiB more RSS before
 // any work). `npm run bench` builds dist/ first; scripts/athanor-js-hooks.mjs resolves `athanor`
 // to it and loads it untouched.
+//
+// BENCH_ATHANOR_BASELINE=/path/to/other/dist adds a second build under the specifier
+// `athanor-baseline` (the system src/systems/athanor-baseline.ts), so two builds of Athanor run
+// interleaved in the same rounds.
 import { existsSync } from "node:fs";
 import { register } from "node:module";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const dist = new URL("../../dist/", import.meta.url);
 const entries = {
   athanor: new URL("index.js", dist).href,
   "athanor/migrate": new URL("migrate/index.js", dist).href,
 };
+const dirs = [dist.href];
 if (!existsSync(new URL("index.js", dist))) {
   throw new Error(
     "bench: Athanor is not built (no dist/index.js); run `npm run build` in the repository root",
   );
 }
-register("./athanor-js-hooks.mjs", import.meta.url, { data: { map: entries, dir: dist.href } });
+const baseline = process.env.BENCH_ATHANOR_BASELINE;
+if (baseline) {
+  const dir = pathToFileURL(`${resolve(baseline)}/`);
+  if (!existsSync(new URL("index.js", dir))) {
+    throw new Error(
+      `bench: BENCH_ATHANOR_BASELINE=${baseline} has no index.js; point it at a built dist/ ` +
+        "(git worktree add /work/baseline <commit> && cd /work/baseline && npm ci && npm run build)",
+    );
+  }
+  entries["athanor-baseline"] = new URL("index.js", dir).href;
+  dirs.push(dir.href);
+}
+register("./athanor-js-hooks.mjs", import.meta.url, { data: { map: entries, dirs } });

@@ -8,6 +8,7 @@
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { measureColdStart } from "./lib/coldstart.ts";
 import { BENCH_DIR, FULL, type Options, parseOptions } from "./lib/config.ts";
 import { type DataSet, generate } from "./lib/data.ts";
 import { type Admin, openPgAdmin, openSqliteAdmin } from "./lib/database.ts";
@@ -16,7 +17,16 @@ import { installStatementCounters, resetStatementCount, statementCount } from ".
 import { measureMemory } from "./lib/memory.ts";
 import { loadSystems, type SystemModuleInfo } from "./lib/registry.ts";
 import { updateReadme, writeReports } from "./lib/report.ts";
-import { type DbResult, perWorkload, type RunResult, type SystemResult, summarize } from "./lib/results.ts";
+import { baselineTable, coldStartTable, scalingTables } from "./lib/report-scaling.ts";
+import {
+  type DbResult,
+  median,
+  perWorkload,
+  type RunResult,
+  type SystemResult,
+  summarize,
+} from "./lib/results.ts";
+import { measureScaling, scalingCounts } from "./lib/scaling.ts";
 import { WORKLOADS, type WorkloadContext } from "./lib/workloads.ts";
 import type { DbKind, DbTarget, System } from "./system.ts";
 
@@ -112,14 +122,17 @@ async function runDatabase(
     data,
     admin,
     w5Runs: 0,
-    last: { ms: 0, statements: 0 },
+    last: { ms: 0, cpuMs: 0, statements: 0 },
     rowShape: "",
     async timed<T>(fn: () => Promise<T>): Promise<T> {
       gc();
       resetStatementCount();
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const value = await fn();
-      ctx.last = { ms: performance.now() - t0, statements: statementCount() };
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      ctx.last = { ms, cpuMs: (cpu.user + cpu.system) / 1000, statements: statementCount() };
       return value;
     },
   };
@@ -158,6 +171,7 @@ async function runDatabase(
         try {
           await w.run(a.system, ctx);
           a.result.times[w.id][round] = ctx.last.ms;
+          a.result.cpu![w.id][round] = ctx.last.cpuMs;
           parts.push(`${a.system.id} ${fmtMs(ctx.last.ms)}`);
         } catch (err) {
           fail(a, err, `round ${round + 1} ${w.id}`);
@@ -192,6 +206,12 @@ export function williamsOrder(n: number, round: number): number[] {
   return base.map((b) => (b + round) % n);
 }
 
+function targetOf(kind: DbKind, opts: Options): DbTarget {
+  if (kind === "pg") return { kind: "pg", url: opts.pgUrl };
+  if (kind === "mysql") return { kind: "mysql", url: opts.mysqlUrl };
+  return { kind: "sqlite", file: opts.sqliteFile };
+}
+
 function newResult(system: System, rounds: number): SystemResult {
   return {
     id: system.id,
@@ -201,6 +221,7 @@ function newResult(system: System, rounds: number): SystemResult {
     status: "ok",
     statements: {},
     times: perWorkload(() => new Array<number | null>(rounds).fill(null)),
+    cpu: perWorkload(() => new Array<number | null>(rounds).fill(null)),
     medianMs: perWorkload(() => null),
     ratios: perWorkload(() => []),
     medianRatio: perWorkload(() => null),
@@ -282,12 +303,7 @@ async function main(): Promise<void> {
       "\n== memory (one child process per system: set up, then W2's query 4 times, keeping the results) ==",
     );
     for (const db of result.databases) {
-      const target: DbTarget =
-        db.kind === "pg"
-          ? { kind: "pg", url: opts.pgUrl }
-          : db.kind === "mysql"
-            ? { kind: "mysql", url: opts.mysqlUrl }
-            : { kind: "sqlite", file: opts.sqliteFile };
+      const target = targetOf(db.kind, opts);
       for (const s of db.systems) {
         if (s.status === "unavailable") continue;
         const m = modules.find((x) => x.id === s.id)!;
@@ -306,6 +322,51 @@ async function main(): Promise<void> {
     }
   }
 
+  if (opts.scaling) {
+    const counts = scalingCounts(opts.sizes.orders);
+    log(
+      `\n== scaling (one child process per system: W2's load and W4's flush at ${counts.map((n) => n.toLocaleString("en")).join(" / ")} rows) ==`,
+    );
+    for (const db of result.databases) {
+      db.scaling = [];
+      for (const s of db.systems) {
+        if (s.status !== "ok" || !(s.baseline || s.id.startsWith("athanor"))) continue;
+        const m = modules.find((x) => x.id === s.id)!;
+        try {
+          const r = await measureScaling({
+            systemFile: m.file,
+            target: targetOf(db.kind, opts),
+            sizes: opts.sizes,
+            counts,
+            rounds: Math.min(opts.sizes.rounds, 5),
+            minRows: counts[1]!,
+          });
+          db.scaling.push(r);
+          const us = (xs: readonly number[]) => median(xs)!.toFixed(2);
+          log(
+            `  ${db.kind} ${s.id}: load ${r.points.map((p) => us(p.loadUs)).join(" / ")} µs/row ` +
+              `(CPU ${r.points.map((p) => us(p.loadCpuUs)).join(" / ")}), ` +
+              `flush ${r.points.map((p) => us(p.insertUs)).join(" / ")} µs/row ` +
+              `(CPU ${r.points.map((p) => us(p.insertCpuUs)).join(" / ")}), ` +
+              `heap ${r.points.map((p) => p.bytesPerEntity.toFixed(0)).join(" / ")} B/entity`,
+          );
+        } catch (err) {
+          db.scaling.push({ id: s.id, label: s.label, points: [], error: errorText(err) });
+          log(`  ${db.kind} ${s.id}: scaling failed: ${errorText(err)}`);
+        }
+      }
+    }
+  }
+
+  if (opts.coldStart && wanted(opts, "athanor")) {
+    const runs = opts.quick ? 3 : 9;
+    log(`\n== cold start (fresh node per run, 100 models, in-memory SQLite; median of ${runs} runs) ==`);
+    const labels = Object.fromEntries(
+      modules.filter((m) => m.factory).map((m) => [m.id, m.factory!().label] as const),
+    );
+    result.coldStart = await measureColdStart(runs, labels, log);
+  }
+
   result.environment.loadAverageAtEnd = loadavg()[0]!;
   result.finishedAt = new Date().toISOString();
   result.durationSeconds = (performance.now() - t0) / 1000;
@@ -318,9 +379,21 @@ async function main(): Promise<void> {
     dbs.includes("sqlite") &&
     opts.systems.length === 0 &&
     opts.outDir === join(BENCH_DIR, "results") &&
+    !process.env.BENCH_ATHANOR_BASELINE &&
+    opts.scaling &&
+    opts.coldStart &&
     result.databases.every((d) => d.systems.every((s) => s.status === "ok"));
   if (canonical && (await updateReadme(result, join(BENCH_DIR, "README.md"))))
     files.push(join(BENCH_DIR, "README.md"));
+  // The scaling, cold-start and baseline tables, printed as well (the workload tables are in latest.md).
+  const extra = [
+    ...result.databases.flatMap((d) => {
+      const t = [...baselineTable(d), ...scalingTables(d)];
+      return t.length ? [`### ${d.version}`, "", ...t] : [];
+    }),
+    ...coldStartTable(result),
+  ];
+  if (extra.length) log(`\n${extra.join("\n")}`);
   log(`\ndone in ${result.durationSeconds.toFixed(0)}s; wrote ${files.join(", ")}`);
   const broken = result.databases.flatMap((d) =>
     d.systems.filter((s) => s.status !== "ok").map((s) => `${d.kind}/${s.id}`),

@@ -65,6 +65,10 @@ export interface Options {
   /** System ids asked for with --systems (empty: all). The baseline of each database is always added. */
   readonly systems: readonly string[];
   readonly memory: boolean;
+  /** Athanor's load and flush at 1k / 10k / 100k rows (child processes). */
+  readonly scaling: boolean;
+  /** Fresh processes to the first query with 100 models: Athanor, Drizzle, the raw driver. */
+  readonly coldStart: boolean;
   readonly outDir: string;
   readonly pgUrl: string;
   readonly sqliteFile: string;
@@ -107,10 +111,13 @@ export const USAGE = `Usage: npm run bench [-- options]
                        the raw baseline of each database is always included
   --rounds=N           timed rounds (default 8; 2 with --quick)
   --no-memory          skip the per-system memory measurement (child processes)
+  --no-scaling         skip the scaling tables (Athanor's load and flush at 1k / 10k / 100k rows)
+  --no-coldstart       skip the cold-start table (fresh processes to the first query with 100 models)
   --out=DIR            where to write latest.json / latest.md / ratios.svg (default results/)
 
 Environment: BENCH_PG_URL (default postgresql://root@127.0.0.1:5432/athanor_bench), BENCH_SQLITE_FILE,
-BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/athanor_bench), BENCH_DATABASES (same as --only), BENCH_ARGS (extra options, e.g. BENCH_ARGS="--quick --only=pg"). From the repository root,
+BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/athanor_bench), BENCH_ATHANOR_BASELINE (a second
+Athanor build's dist/, run as the system athanor-baseline), BENCH_DATABASES (same as --only), BENCH_ARGS (extra options, e.g. BENCH_ARGS="--quick --only=pg"). From the repository root,
 \`npm run bench -- --quick --db=pg --systems=drizzle\` works too: npm hands flags it does not know to the
 script as npm_config_* variables (it warns "Unknown cli config"; its own --only is why --db exists).`;
 
@@ -136,7 +143,18 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     return v === undefined || v === "" ? undefined : v;
   };
   const flag = (name: string): string | undefined => flags.get(name) ?? fromNpm(name);
-  const known = new Set(["quick", "only", "db", "systems", "rounds", "no-memory", "memory", "out"]);
+  const known = new Set([
+    "quick",
+    "only",
+    "db",
+    "systems",
+    "rounds",
+    "no-memory",
+    "memory",
+    "no-scaling",
+    "no-coldstart",
+    "out",
+  ]);
   for (const name of flags.keys()) {
     if (!known.has(name)) throw new Error(`Unknown option --${name}\n\n${USAGE}`);
   }
@@ -163,6 +181,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     .map((s) => s.trim())
     .filter(Boolean);
   const memory = !isTrue(flag("no-memory")) && flag("memory") !== "false";
+  const scaling = !isTrue(flag("no-scaling"));
+  const coldStart = !isTrue(flag("no-coldstart"));
   const outDir = resolve(BENCH_DIR, flag("out") ?? (quick ? join("results", "tmp", "quick") : "results"));
   return {
     quick,
@@ -171,6 +191,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     optionalDbs,
     systems,
     memory,
+    scaling,
+    coldStart,
     outDir,
     pgUrl: env.BENCH_PG_URL ?? "postgresql://root@127.0.0.1:5432/athanor_bench",
     sqliteFile: resolve(

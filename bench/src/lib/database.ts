@@ -211,9 +211,10 @@ export async function openPgAdmin(url: string): Promise<Admin> {
   };
 }
 
-export async function openSqliteAdmin(file: string): Promise<Admin> {
+/** Opens the SQLite file; `fresh` (the harness, before seeding) deletes it first, a probe keeps it. */
+export async function openSqliteAdmin(file: string, fresh = true): Promise<Admin> {
   mkdirSync(dirname(file), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  if (fresh) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   const db = new Database(file);
   // WAL is a property of the file, so every connection (each peer opens its own) gets it. It is the
   // journal mode better-sqlite3's documentation recommends for performance.

@@ -8,12 +8,12 @@
  * PREPARE that execute() sends the first time for a statement is not counted, as pg's parse step is not).
  * The peers share bench's copy of each driver (package.json "overrides" make sure of it); Athanor, imported
  * from the repository root, resolves its drivers from the root's node_modules, so those copies are wrapped
- * too. The wrappers add one counter increment per statement and stay installed for the whole run, so every
+ * too, and so are those of a second build's repository (BENCH_ATHANOR_BASELINE=<repo>/dist). The wrappers add one counter increment per statement and stay installed for the whole run, so every
  * system pays the same.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { BENCH_DIR } from "./config.ts";
 
 let count = 0;
@@ -35,7 +35,12 @@ type Proto = Record<string, unknown>;
 export function installStatementCounters(): void {
   if (installed) return;
   installed = true;
-  const roots = [join(BENCH_DIR, "package.json"), join(BENCH_DIR, "..", "package.json")].filter(existsSync);
+  const baseline = process.env.BENCH_ATHANOR_BASELINE;
+  const roots = [
+    join(BENCH_DIR, "package.json"),
+    join(BENCH_DIR, "..", "package.json"),
+    ...(baseline ? [join(resolve(baseline), "..", "package.json")] : []),
+  ].filter(existsSync);
   for (const root of roots) {
     const require = createRequire(root);
     const load = (name: string): unknown => {

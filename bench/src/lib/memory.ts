@@ -19,16 +19,30 @@ export interface ProbeRequest {
 
 export function measureMemory(systemFile: string, target: DbTarget, limit: number): Promise<MemoryResult> {
   const request: ProbeRequest = { systemFile, target, limit };
+  return runProbe<MemoryResult>("memory-probe.ts", request, 120_000, []);
+}
+
+/**
+ * Runs `src/<script>` in a fresh `node --expose-gc` with `nodeFlags` (Athanor as built JavaScript, like the harness) with
+ * `request` as JSON in BENCH_PROBE, and parses the "PROBE {json}" line it prints.
+ */
+export function runProbe<T>(
+  script: string,
+  request: unknown,
+  timeoutMs: number,
+  nodeFlags: readonly string[],
+): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
       [
         "--expose-gc",
+        ...nodeFlags,
         "--import",
         "tsx",
         "--import",
         join(BENCH_DIR, "scripts", "athanor-js.mjs"),
-        join(BENCH_DIR, "src", "memory-probe.ts"),
+        join(BENCH_DIR, "src", script),
       ],
       {
         cwd: BENCH_DIR,
@@ -44,7 +58,7 @@ export function measureMemory(systemFile: string, target: DbTarget, limit: numbe
     child.stderr.on("data", (d: Buffer) => {
       err += d.toString();
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
@@ -55,7 +69,7 @@ export function measureMemory(systemFile: string, target: DbTarget, limit: numbe
         );
         return;
       }
-      resolvePromise(JSON.parse(line.slice("PROBE ".length)) as MemoryResult);
+      resolvePromise(JSON.parse(line.slice("PROBE ".length)) as T);
     });
   });
 }

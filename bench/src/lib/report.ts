@@ -4,6 +4,8 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fmtMs, fmtRatio, table } from "./format.ts";
+import { baselineTable, coldStartTable, scalingTables } from "./report-scaling.ts";
 import { type DbResult, type RunResult, type SystemResult, WORKLOAD_IDS } from "./results.ts";
 
 const DB_TITLES: Record<string, string> = { pg: "PostgreSQL", sqlite: "SQLite", mysql: "MySQL/MariaDB" };
@@ -47,37 +49,6 @@ export async function updateReadme(result: RunResult, readmePath: string): Promi
   ].join("\n");
   await writeFile(readmePath, text.slice(0, a) + section + text.slice(b + END.length));
   return true;
-}
-
-function fmtMs(ms: number | null): string {
-  if (ms === null) return "–";
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  return `${ms.toFixed(1)} ms`;
-}
-
-function fmtRatio(r: number | null): string {
-  if (r === null) return "–";
-  if (r >= 100) return `${r.toFixed(0)}×`;
-  if (r >= 10) return `${r.toFixed(1)}×`;
-  return `${r.toFixed(2)}×`;
-}
-
-/**
- * A markdown table padded the way the repository's formatter (Biome) pads it, so that the README section
- * the harness writes passes `biome ci` unchanged.
- */
-function table(
-  header: readonly string[],
-  align: readonly ("l" | "r")[],
-  rows: readonly string[][],
-): string[] {
-  const width = header.map((h, c) => Math.max(3, h.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, c) => (align[c] === "r" ? cell.padStart(width[c]!) : cell.padEnd(width[c]!))).join(" | ")} |`;
-  const rule = `| ${width.map((w, c) => (align[c] === "r" ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
-  return [line(header), rule, ...rows.map(line)];
 }
 
 function systemName(s: SystemResult): string {
@@ -142,7 +113,9 @@ export function markdownTables(result: RunResult): string {
     const problems = db.systems.filter((s) => s.status !== "ok");
     for (const s of problems) lines.push(`- **${s.id}** ${s.status}: ${s.error ?? ""}`);
     if (problems.length) lines.push("");
+    lines.push(...baselineTable(db), ...scalingTables(db));
   }
+  lines.push(...coldStartTable(result));
   return lines.join("\n");
 }
 

@@ -1,5 +1,7 @@
 import type { DbKind } from "../system.ts";
+import type { ColdStartSystem } from "./coldstart.ts";
 import type { Sizes } from "./config.ts";
+import type { ScalingResult } from "./scaling.ts";
 import type { WorkloadId } from "./workloads.ts";
 
 export type PerWorkload<T> = Record<WorkloadId, T>;
@@ -29,6 +31,11 @@ export interface SystemResult {
   statements: Partial<PerWorkload<number>>;
   /** Milliseconds of each timed round (null: not run, after a failure). */
   times: PerWorkload<(number | null)[]>;
+  /**
+   * CPU milliseconds (user + system, all threads of the harness) of each timed round: less sensitive than
+   * wall time to other processes on a loaded machine; not the database server's work.
+   */
+  cpu?: PerWorkload<(number | null)[]>;
   medianMs: PerWorkload<number | null>;
   /** Per round: this system's time divided by the baseline's time in the same round. */
   ratios: PerWorkload<(number | null)[]>;
@@ -43,6 +50,8 @@ export interface DbResult {
   baseline: string;
   seedSeconds: number;
   systems: SystemResult[];
+  /** Athanor's builds and the raw driver at 1k / 10k / 100k rows (lib/scaling.ts). */
+  scaling?: ScalingResult[];
 }
 
 export interface RunResult {
@@ -64,6 +73,8 @@ export interface RunResult {
   };
   readonly workloads: { id: WorkloadId; title: string; description: string }[];
   databases: DbResult[];
+  /** Process start to first query with 100 models, on in-memory SQLite (lib/coldstart.ts). */
+  coldStart?: ColdStartSystem[];
 }
 
 export const WORKLOAD_IDS: readonly WorkloadId[] = ["W1", "W2", "W3", "W4", "W5"];

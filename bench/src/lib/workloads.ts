@@ -29,7 +29,7 @@ export interface WorkloadContext {
    * result is left in `last`.
    */
   timed<T>(fn: () => Promise<T>): Promise<T>;
-  last: { ms: number; statements: number };
+  last: { ms: number; cpuMs: number; statements: number };
   /** What W2 returned, e.g. "Order instances, created_at: Date, total: string" (set by every W2 run). */
   rowShape: string;
 }

@@ -2,7 +2,7 @@ import type { BuilderInput, BuilderValue, Column, ColumnBuilder } from "../../sc
 import type { Table } from "../../schema/table.js";
 import type { ColumnElement } from "../../sql/elements.js";
 import type { FromClause } from "../../sql/from-clause.js";
-import type { EntityColumns, kEntity, kInstance } from "../../sql/protocols.js";
+import type { EntityColumns, kEntity } from "../../sql/protocols.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { TableArgs } from "./table-args.js";
 
@@ -81,7 +81,7 @@ export type PrimaryKeyOf<T> =
  */
 export type FilterByValues<T> = T extends { readonly __target: infer R }
   ? FilterByColumns<ColumnsOfInstance<R>>
-  : T extends { readonly [kInstance]: infer R }
+  : T extends { readonly __instance: infer R }
     ? FilterByColumns<ColumnsOfInstance<R>>
     : T extends abstract new (
           ...args: any
