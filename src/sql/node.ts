@@ -24,9 +24,10 @@ export interface CacheKeyBuilder {
 export abstract class Node {
   abstract readonly kind: string;
   /**
-   * @internal The compiled form of this statement, left by the dialect that prepared it (a slot
-   * instead of a WeakMap: a statement built per request is prepared once and then dropped, and
-   * two WeakMap entries per statement cost more than the lookup they save).
+   * @internal The compiled form of this statement, left by the dialect that prepared it. A slot,
+   * not a WeakMap in the dialect: a statement built per call is prepared once and dropped, and
+   * with the WeakMap 2,000 Core selects built per call took 1.19x the CPU time (14.4 ms against
+   * 12.0 ms, median of 41 interleaved rounds of bench/micro/statement-caches.ts on SQLite).
    */
   _prepared: unknown = undefined;
   /** Writes this node's structure into the cache key. */
