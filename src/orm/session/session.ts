@@ -20,6 +20,7 @@ import { className, mapperFor } from "../mapper/mapping.js";
 import { newestOf } from "../newest.js";
 import { Query } from "../query/query.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
+import { cascadeTargets, expireState, expungeState } from "../state/lifecycle.js";
 import { bulkInsertMappings, bulkUpdateMappings } from "../unitofwork/bulk.js";
 import { isModified } from "../unitofwork/changes.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
@@ -27,7 +28,6 @@ import { flushSession } from "../unitofwork/flush.js";
 import { IdentityMap } from "./identity-map.js";
 import { mergeObject } from "./merge.js";
 import { SessionTransaction } from "./session-transaction.js";
-import { cascadeTargets, expireState, expungeState } from "./state-ops.js";
 
 /** Options of `sessionmaker()` and `new Session()`: bind, autoflush, expireOnCommit, autobegin, ... */
 export interface SessionOptions {

@@ -4,7 +4,7 @@ import { and_, type ColumnElement } from "../../sql/elements.js";
 import { ColumnClause } from "../../sql/from-clause.js";
 import { values } from "../../sql/values.js";
 import type { Mapper } from "../mapper/mapper.js";
-import { expireState } from "../session/state-ops.js";
+import { expireState } from "../state/lifecycle.js";
 import type { UnitOfWorkContext } from "./context.js";
 
 /**

@@ -3,8 +3,8 @@ import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { SyncPair } from "../relationships/join-conditions.js";
 import type { Relationship } from "../relationships/relationship.js";
-import { cascadeTargets } from "../session/state-ops.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
+import { cascadeTargets } from "../state/lifecycle.js";
 import type { UnitOfWorkContext } from "./context.js";
 
 /** `child`'s referencing columns take `parent`'s referenced values (or NULL when parent is null). */

@@ -1,7 +1,7 @@
 import type { CascadeOption } from "../relationships/relationship.js";
-import { expireColumns } from "../state/attributes.js";
-import { type InstanceState, stateOf } from "../state/instance-state.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
+import { expireColumns } from "./attributes.js";
+import { type InstanceState, stateOf } from "./instance-state.js";
 
 /** Expires columns (all when `keys` is null) and unloads relationships of a persistent object. */
 export function expireState(st: InstanceState, keys: readonly string[] | null): void {
