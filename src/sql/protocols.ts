@@ -8,6 +8,9 @@ import type { FromClause } from "./from-clause.js";
  */
 export const kEntity: unique symbol = Symbol.for("athanor.entity");
 export const kJoinTarget: unique symbol = Symbol.for("athanor.joinTarget");
+/** Phantom keys, typed and never set: the row items a statement yields, and the instance type of an aliased entity. */
+export const kItems: unique symbol = Symbol.for("athanor.items");
+export const kInstance: unique symbol = Symbol.for("athanor.instance");
 /** Phantom key of a statement option (an ORM loader option): which selected entity it applies to. */
 export const kAppliesTo: unique symbol = Symbol.for("athanor.appliesTo");
 

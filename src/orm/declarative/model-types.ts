@@ -2,7 +2,7 @@ import type { BuilderInput, BuilderValue, Column, ColumnBuilder } from "../../sc
 import type { Table } from "../../schema/table.js";
 import type { ColumnElement } from "../../sql/elements.js";
 import type { FromClause } from "../../sql/from-clause.js";
-import type { EntityColumns, kEntity } from "../../sql/protocols.js";
+import type { EntityColumns, kEntity, kInstance } from "../../sql/protocols.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { TableArgs } from "./table-args.js";
 
@@ -81,7 +81,7 @@ export type PrimaryKeyOf<T> =
  */
 export type FilterByValues<T> = T extends { readonly __target: infer R }
   ? FilterByColumns<ColumnsOfInstance<R>>
-  : T extends { readonly __instance: infer R }
+  : T extends { readonly [kInstance]: infer R }
     ? FilterByColumns<ColumnsOfInstance<R>>
     : T extends abstract new (
           ...args: any
@@ -126,8 +126,19 @@ export type ColumnAttributes<C extends ColumnDecls> = {
 /** Any class constructor. */
 export type AnyCtor = abstract new (...args: any) => any;
 
-type ConstructorArgs<C extends ColumnDecls, V extends PropertyKey> =
-  {} extends InsertInput<C, V> ? [init?: InsertInput<C, V>] : [init: InsertInput<C, V>];
+/**
+ * The relationships a constructor takes beside the columns, typed by the model's declared
+ * properties: `Self` is the model, given as the base's type argument
+ * (`class Kit extends BaseModel.table("kits", {...})<Kit>`); without it (`never`), none.
+ */
+export type RelationshipInit<Self> = [Self] extends [never]
+  ? unknown
+  : { [K in RelationshipKeys<Self>]?: Self[K] };
+
+type ConstructorArgs<C extends ColumnDecls, V extends PropertyKey, Self> =
+  {} extends InsertInput<C, V>
+    ? [init?: InsertInput<C, V> & RelationshipInit<Self>]
+    : [init: InsertInput<C, V> & RelationshipInit<Self>];
 
 /** Statics every mapped (table) class has. */
 export interface MappedStatics<C extends ColumnDecls> {
@@ -168,8 +179,10 @@ export interface BaseStatics<C extends ColumnDecls> {
 type StaticsOf<B> = Omit<B, "prototype" | "table" | "abstract" | "__columns__">;
 
 /** A mapped class: constructible with its insert input, instances carry the columns. */
-export type MappedClass<B extends AnyCtor, C extends ColumnDecls, V extends PropertyKey = never> = (new (
-  ...args: ConstructorArgs<C, V>
+export type MappedClass<B extends AnyCtor, C extends ColumnDecls, V extends PropertyKey = never> = (new <
+  Self = never,
+>(
+  ...args: ConstructorArgs<C, V, Self>
 ) => InstanceType<B> & InstanceColumns<C> & ModelColumnsBrand<C>) &
   Omit<StaticsOf<B>, keyof C> &
   ColumnAttributes<C> &

@@ -1,8 +1,10 @@
 import { ArgumentError } from "../../errors.js";
-import type { Column } from "../../schema/column.js";
+import type { BuilderValue, Column } from "../../schema/column.js";
 import type { FromClause } from "../../sql/from-clause.js";
 import type { CacheKeyBuilder } from "../../sql/node.js";
 import { Node } from "../../sql/node.js";
+import type { kAppliesTo } from "../../sql/protocols.js";
+import type { ColumnsOfInstance, RelationshipTargets } from "../declarative/model-types.js";
 import type { Relationship } from "../relationships/relationship.js";
 
 export type LoadStrategy = "joined" | "selectin" | "json" | "raise" | "noload" | "select" | "contains";
@@ -25,13 +27,71 @@ export interface ColumnOption {
   readonly keys: readonly string[];
 }
 
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/** What may follow a path ending at instances `Leaf`: one of their relationships' targets. */
+type NextTarget<Leaf> = IsAny<Leaf> extends true ? any : RelationshipTargets<Leaf>;
+
+/** A column of instances `Leaf` (any column when the path's end is not known statically). */
+type ColumnOf<Leaf> =
+  IsAny<Leaf> extends true
+    ? Column<any, any>
+    : {
+        [K in keyof ColumnsOfInstance<Leaf> & string]: Column<
+          BuilderValue<ColumnsOfInstance<Leaf>[K]>,
+          any,
+          K
+        >;
+      }[keyof ColumnsOfInstance<Leaf> & string];
+
+/** The instance shape a set of columns implies: `{ title: string }` for `Post.title`. */
+type ColumnsShape<Cs extends readonly Column<any, any>[]> = {
+  readonly [C in Cs[number] as C extends Column<any, any, infer K>
+    ? string extends K
+      ? never
+      : K
+    : never]: C extends Column<infer V, any> ? V : never;
+};
+
+/** Why a loader option does not fit the selected entity (shown in the type error). */
+interface NotForThisEntity {
+  readonly "loader option: its first relationship or its columns belong to another entity than the selected one": never;
+}
+
+/**
+ * Whether an option whose path starts as `Root` says applies to instances `E`: its first
+ * relationship leads to a target E's relationships lead to, or E has its columns (with their
+ * types). Relationships carry only their target in their type, so this is as precise as that.
+ */
+type AppliesTo<E, Root> =
+  IsAny<Root> extends true
+    ? unknown
+    : unknown extends E
+      ? unknown
+      : Root extends { readonly rel: infer T }
+        ? unknown extends T
+          ? unknown
+          : [T] extends [RelationshipTargets<E>]
+            ? unknown
+            : NotForThisEntity
+        : Root extends { readonly cols: infer S }
+          ? [E] extends [S]
+            ? unknown
+            : NotForThisEntity
+          : unknown;
+
 /**
  * A loader option: a path of relationships with how each loads, plus column options, e.g.
  * `joinedload(Kit.custodyEvents).selectinload(CustodyEvent.user)`. Options are nodes, so they take
  * part in the statement's cache key.
  */
-export class LoaderOption extends Node {
+export class LoaderOption<Root = any, Leaf = any> extends Node {
   readonly kind = "loader_option";
+  /**
+   * Type only: `options()` of a statement selecting one entity takes the option if it applies to
+   * that entity, so `select(User).options(loadOnly(Post.title))` is a type error.
+   */
+  declare readonly [kAppliesTo]?: <E>(entity: E & AppliesTo<E, Root>) => void;
   readonly steps: readonly LoadStep[];
   readonly columnOptions: readonly ColumnOption[];
 
@@ -51,38 +111,41 @@ export class LoaderOption extends Node {
     return new LoaderOption([...this.steps, { rel, strategy, ...extra }], this.columnOptions);
   }
 
-  joinedload(rel: Relationship, opts?: { innerjoin?: boolean }): LoaderOption {
+  joinedload<T extends NextTarget<Leaf>>(
+    rel: Relationship<T>,
+    opts?: { innerjoin?: boolean },
+  ): LoaderOption<Root, T> {
     return this.#next(rel, "joined", { innerjoin: opts?.innerjoin });
   }
-  selectinload(rel: Relationship): LoaderOption {
+  selectinload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
     return this.#next(rel, "selectin");
   }
-  jsonload(rel: Relationship): LoaderOption {
+  jsonload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
     return this.#next(rel, "json");
   }
-  raiseload(rel: Relationship): LoaderOption {
+  raiseload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
     return this.#next(rel, "raise");
   }
-  noload(rel: Relationship): LoaderOption {
+  noload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
     return this.#next(rel, "noload");
   }
-  containsEager(rel: Relationship, alias?: FromClause): LoaderOption {
+  containsEager<T extends NextTarget<Leaf>>(rel: Relationship<T>, alias?: FromClause): LoaderOption<Root, T> {
     return this.#next(rel, "contains", { alias: alias ?? null });
   }
   /** Loads only these columns of the entity at the end of the path (plus its primary key). */
-  loadOnly(...cols: Column<any, any>[]): LoaderOption {
+  loadOnly(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf> {
     return new LoaderOption(this.steps, [
       ...this.columnOptions,
       { depth: this.steps.length, mode: "loadOnly", keys: cols.map((c) => c.key) },
     ]);
   }
-  defer(...cols: Column<any, any>[]): LoaderOption {
+  defer(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf> {
     return new LoaderOption(this.steps, [
       ...this.columnOptions,
       { depth: this.steps.length, mode: "defer", keys: cols.map((c) => c.key) },
     ]);
   }
-  undefer(...cols: Column<any, any>[]): LoaderOption {
+  undefer(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf> {
     return new LoaderOption(this.steps, [
       ...this.columnOptions,
       { depth: this.steps.length, mode: "undefer", keys: cols.map((c) => c.key) },
@@ -100,11 +163,14 @@ export class LoaderOption extends Node {
 }
 
 /** Eager load with a LEFT OUTER JOIN in the same query (rows de-duplicated). */
-export function joinedload(rel: Relationship, opts?: { innerjoin?: boolean }): LoaderOption {
+export function joinedload<T>(
+  rel: Relationship<T>,
+  opts?: { innerjoin?: boolean },
+): LoaderOption<{ readonly rel: T }, T> {
   return new LoaderOption([]).joinedload(rel, opts);
 }
 /** Eager load with one extra `WHERE key IN (...)` query per relationship level. */
-export function selectinload(rel: Relationship): LoaderOption {
+export function selectinload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
   return new LoaderOption([]).selectinload(rel);
 }
 /**
@@ -112,30 +178,39 @@ export function selectinload(rel: Relationship): LoaderOption {
  * (a correlated `json_agg` / `json_group_array` / `JSON_ARRAYAGG` subquery), so a whole path of
  * relationships loads in one statement, e.g. `jsonload(User.posts).jsonload(Post.comments)`.
  */
-export function jsonload(rel: Relationship): LoaderOption {
+export function jsonload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
   return new LoaderOption([]).jsonload(rel);
 }
 /** Reading the relationship raises (the default when not loaded; explicit for documentation). */
-export function raiseload(rel: Relationship): LoaderOption {
+export function raiseload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
   return new LoaderOption([]).raiseload(rel);
 }
 /** The relationship reads as empty and is never loaded. */
-export function noload(rel: Relationship): LoaderOption {
+export function noload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
   return new LoaderOption([]).noload(rel);
 }
 /** Fill the relationship from a join the query already has (`join(Kit.custodyEvents)`). */
-export function containsEager(rel: Relationship, alias?: FromClause): LoaderOption {
+export function containsEager<T>(
+  rel: Relationship<T>,
+  alias?: FromClause,
+): LoaderOption<{ readonly rel: T }, T> {
   return new LoaderOption([]).containsEager(rel, alias);
 }
 /** Load only these columns (and the primary key) of their entity. */
-export function loadOnly(...cols: Column<any, any>[]): LoaderOption {
+export function loadOnly<const Cs extends readonly Column<any, any>[]>(
+  ...cols: Cs
+): LoaderOption<{ readonly cols: ColumnsShape<Cs> }> {
   return new LoaderOption([]).loadOnly(...cols);
 }
 /** Do not load these columns (reading them raises until refreshed or undeferred). */
-export function defer(...cols: Column<any, any>[]): LoaderOption {
+export function defer<const Cs extends readonly Column<any, any>[]>(
+  ...cols: Cs
+): LoaderOption<{ readonly cols: ColumnsShape<Cs> }> {
   return new LoaderOption([]).defer(...cols);
 }
 /** Load columns declared `.deferred()`. */
-export function undefer(...cols: Column<any, any>[]): LoaderOption {
+export function undefer<const Cs extends readonly Column<any, any>[]>(
+  ...cols: Cs
+): LoaderOption<{ readonly cols: ColumnsShape<Cs> }> {
   return new LoaderOption([]).undefer(...cols);
 }
