@@ -1,5 +1,6 @@
 export { type AliasedClass, aliased } from "./aliased.js";
 export { type DeclarativeBase, type DeclarativeBaseOptions, declarativeBase } from "./declarative/base.js";
+export { mapped } from "./declarative/mapped.js";
 export type {
   AbstractClass,
   AttributeKeys,
