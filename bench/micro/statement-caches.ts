@@ -9,27 +9,16 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { CUSTOMERS, cpuTime, customersDatabase, median } from "./customers.js";
+
 type Athanor = typeof import("../../src/index.js");
 
-const N = 2000;
+const N = CUSTOMERS;
 const ROUNDS = Number(process.env.ROUNDS ?? 21);
 
 async function system(athanor: Athanor) {
-  const { column, createEngine, declarativeBase, Integer, select, sessionmaker, Text } = athanor;
-  const Base = declarativeBase();
-  class Customer extends Base.table("customers", {
-    id: column(Integer).primaryKey(),
-    name: column(Text),
-    email: column(Text),
-    city: column(Text),
-  }) {}
-  const engine = createEngine("sqlite://");
-  await Base.metadata.createAll(engine);
-  const SessionLocal = sessionmaker({ bind: engine, expireOnCommit: false });
-  await SessionLocal.begin(async (db) => {
-    for (let i = 1; i <= N; i++)
-      db.add(new Customer({ id: i, name: `c${i}`, email: `c${i}@example.com`, city: "Lyon" }));
-  });
+  const { Customer, engine, SessionLocal } = await customersDatabase(athanor);
+  const { select } = athanor;
   const table = Customer.__table__;
   return {
     "session.get()": async () => {
@@ -58,13 +47,6 @@ async function system(athanor: Athanor) {
   };
 }
 
-async function cpu(fn: () => Promise<void>): Promise<number> {
-  const start = process.cpuUsage();
-  await fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 const systems: Record<string, Awaited<ReturnType<typeof system>>> = {
   current: await system(await import("../../src/index.js")),
 };
@@ -78,9 +60,8 @@ const runs = Object.entries(systems).flatMap(([s, cases]) =>
 for (let i = 0; i < 3; i++) for (const r of runs) await r.fn();
 const times = new Map<string, number[]>(runs.map((r) => [r.label, []]));
 for (let round = 0; round < ROUNDS; round++) {
-  for (const r of round % 2 === 0 ? runs : [...runs].reverse()) times.get(r.label)!.push(await cpu(r.fn));
+  for (const r of round % 2 === 0 ? runs : [...runs].reverse()) times.get(r.label)!.push(await cpuTime(r.fn));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`CPU time of ${N} operations, median of ${ROUNDS} rounds:`);
 for (const r of runs) console.log(`  ${r.label.padEnd(34)} ${median(times.get(r.label)!).toFixed(1)} ms`);
 if (systems.baseline)
