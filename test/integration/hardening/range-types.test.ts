@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { typesMatch } from "../../../src/dialects/type-compare.js";
 import {
@@ -16,7 +17,9 @@ import {
   TSRANGE,
   TSTZRANGE,
 } from "../../../src/index.js";
+import { revision } from "../../../src/migrate/index.js";
 import { forEachDatabase } from "../../support/databases.js";
+import { makeProject } from "../migrate/support.js";
 
 /**
  * Issue 14, item 6: PostgreSQL's range types round-trip as Range values through node-pg and
@@ -105,7 +108,7 @@ forEachDatabase("range types", (db) => {
     expect(await ids(c.ids.contains(2n ** 62n))).toEqual([1, 3]);
   });
 
-  it("reflects every range column as the type declared", async () => {
+  it("reflects every range column as the type declared; autogenerate sees no change", async () => {
     const reflected = await db.engine.begin(async (conn) => (await inspect(conn)).getColumns("hr_bookings"));
     expect(reflected.map((r) => r.type.typeName)).toEqual([
       "integer",
@@ -119,6 +122,17 @@ forEachDatabase("range types", (db) => {
     for (const r of reflected) {
       const declared = t.c[r.name as keyof typeof t.c] as unknown as { type: never };
       expect(typesMatch(db.engine.dialect, declared.type, r.type), `${r.name}: ${r.typeText}`).toBe(true);
+    }
+    const project = makeProject("athanor-ranges-");
+    try {
+      const r = await revision(
+        { engine: db.engine, migrations: join(project.dir, "migrations"), metadata: md },
+        { message: "check", autogenerate: true },
+      );
+      expect(r.operations).toEqual([]);
+      expect(r.warnings.filter((w) => /range|hr_bookings/.test(w))).toEqual([]);
+    } finally {
+      project.remove();
     }
   });
 });
