@@ -5,8 +5,8 @@ import { cacheKeyOf } from "../sql/compiler/cache-key.js";
 
 import type { CompiledStatement, PlaceholderStyle } from "../sql/compiler/compiled.js";
 import type { DialectCapabilities } from "../sql/compiler/dialect-contract.js";
-import type { SqlCompiler } from "../sql/compiler/sql-compiler.js";
 import type { CompileOptions } from "../sql/compiler/expression-compiler.js";
+import type { SqlCompiler } from "../sql/compiler/sql-compiler.js";
 import type { Node } from "../sql/node.js";
 import type { TypeEngine } from "../sql/type-engine.js";
 import { storedType } from "../sql/types/type-decorator.js";
