@@ -2,6 +2,7 @@
  * Type tests (issue 15, A.4 and A.9): the Session's object methods take mapped instances, load()
  * takes a relationship key, refresh() and expire() take attribute names of the object.
  */
+import { expectTypeOf } from "vitest";
 import {
   BOOLEAN,
   column,
@@ -10,6 +11,7 @@ import {
   Integer,
   relationship,
   type Session,
+  text,
   VARCHAR,
 } from "../../src/index.js";
 
@@ -95,3 +97,11 @@ await db.getOne(Post, "2");
 await db.get(Membership, { authorId: 1 });
 // @ts-expect-error a composite key is not one value
 await db.get(Membership, 1);
+
+// Untyped statements give unknown values, to be narrowed (issue 15).
+const rawRow = (await db.execute(text("SELECT email FROM sa_authors"))).one();
+expectTypeOf(rawRow.email).toEqualTypeOf<unknown>();
+expectTypeOf(await db.scalar(text("SELECT count(*) FROM sa_authors"))).toEqualTypeOf<unknown>();
+expectTypeOf((await db.scalars(text("SELECT email FROM sa_authors"))).all()).toEqualTypeOf<unknown[]>();
+// @ts-expect-error an unknown value is not a string until narrowed
+rawRow.email.toUpperCase();
