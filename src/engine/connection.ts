@@ -17,6 +17,7 @@ import type { UntypedItems } from "../sql/typing.js";
 import { checkTimeout, mergeLimits, runLimited, type StatementLimits } from "./cancel.js";
 import { driverOptions, plainRead, rowFactoryFor } from "./compiled-memo.js";
 import type { Engine } from "./engine.js";
+import type { ExecutionOptions, Params } from "./execution-options.js";
 import { insertManyValues } from "./insert-many.js";
 import type { PooledConnection } from "./pool.js";
 import { newRoute, type ReplicaRoute } from "./replicas/route.js";
@@ -29,25 +30,12 @@ export type ItemsOf<S> = S extends { readonly [kItems]: infer I extends readonly
   ? I
   : UntypedItems;
 
-/** Values of a statement's named parameters (`text("... :status")`, `bindparam("status")`). */
-export type Params = Readonly<Record<string, unknown>>;
-
-/** Per-connection or per-statement options: isolation level, timeout, AbortSignal, stream batch size. */
-export interface ExecutionOptions {
-  /** Rows per batch when streaming. */
-  readonly yieldPer?: number;
-  /** Isolation level for this connection's next transactions. */
-  readonly isolationLevel?: IsolationLevel;
-  /** Milliseconds the statement may run before it is cancelled on the server (see StatementLimits). */
-  readonly timeout?: number;
-  /** Cancels the statement when it fires: on the server, or before sending. */
-  readonly signal?: AbortSignal;
-  /** With read replicas: run on the primary even when the statement only reads (see createEngine's replicas). */
-  readonly usePrimary?: boolean;
-  [key: string]: unknown;
-}
+export type { ExecutionOptions, Params } from "./execution-options.js";
 
 type TxState = "none" | "deferred" | "active" | "invalid";
+
+/** A driver that runs statements without waiting (better-sqlite3). */
+type SyncDriver = Required<Pick<DriverConnection, "executeSync">>;
 
 /** The newest connection, kept alive for V8's optimized code (see the newest Transaction in transaction.ts). */
 const newest: { current: Connection | null } = { current: null };
@@ -281,8 +269,13 @@ export class Connection implements AsyncDisposable {
     if (this.engine.events.has("commit")) this.engine.events.emit("commit", { raw: pooled.driver.raw });
   }
 
-  /** @internal rollback() when no BEGIN reached the server (nothing to send); false otherwise. */
+  /** @internal rollback() when it sends nothing and Engine._syncAllowed(); false otherwise (nothing done). */
   _rollbackSync(): boolean {
+    return this.engine._syncAllowed() && this.#endUnbegun();
+  }
+
+  /** Ends a transaction that never reached the server or was lost (nothing to send); false when it did. */
+  #endUnbegun(): boolean {
     if (this.#tx === "active") return false;
     this.#tx = "none";
     this.#savepoints = 0;
@@ -291,12 +284,9 @@ export class Connection implements AsyncDisposable {
 
   /** Rolls back the current transaction (nothing to do if none began). */
   async rollback(): Promise<void> {
-    const wasActive = this.#tx === "active";
-    const wasInvalid = this.#tx === "invalid";
+    if (this.#endUnbegun()) return;
     this.#tx = "none";
     this.#savepoints = 0;
-    // A lost transaction is gone with its connection; the next statement reconnects.
-    if (wasInvalid || !wasActive) return;
     const pooled = this.#ensurePooled();
     pooled.inTransaction = false;
     // After a cancel the signal has fired: the ROLLBACK that follows must still run.
@@ -422,10 +412,12 @@ export class Connection implements AsyncDisposable {
     usePrimary = false,
   ): Promise<DriverResult> {
     const { compiled, cached } = prepared;
+    const opts = driverOptions(compiled, firstColumn ? "column" : "rows");
+    const syncDriver = this.#syncDriver(stmt, compiled);
+    if (syncDriver !== null) return this.#runNow(syncDriver, sql, values, opts);
     if (this.#streaming > 0) throw this.#busyStreaming(sql);
     // Plain reads under a deferred BEGIN need no await (one microtask hop less per query).
-    if (this.#tx !== "active" && !(stmt !== null && this.#transactionReadySync(stmt, compiled)))
-      await this.#prepareTransaction(stmt, compiled);
+    if (!this.#transactionReady(stmt, compiled)) await this.#prepareTransaction(stmt, compiled);
     // A read before the transaction's first write (no BEGIN sent) may go to a read replica.
     const replicas = this.engine._replicas;
     if (
@@ -449,22 +441,15 @@ export class Connection implements AsyncDisposable {
       if (routed !== null) return routed.value;
     }
     const pooled = this.#pooled ?? (await this.#connection());
-    const opts = driverOptions(compiled, firstColumn ? "column" : "rows");
     let res: DriverResult;
-    if (this.#limits !== null && this.#quiet()) {
+    if (this.engine._syncAllowed()) {
+      // Nothing observes statements: the driver is called directly, with the limits in force.
       const driver = pooled.driver;
+      const limits = this.#limits;
       try {
-        res = await runLimited(driver, this.#limits, sql, () => driver.execute(sql, values, opts));
-      } catch (e) {
-        throw await this.#handleError(e, sql, values);
-      }
-    } else if (this.#quiet()) {
-      // No listeners, no echo: call the driver directly (synchronously where it can).
-      const driver = pooled.driver;
-      try {
-        res = driver.executeSync
-          ? driver.executeSync(sql, values, opts)
-          : await driver.execute(sql, values, opts);
+        res = await (limits === null
+          ? driver.execute(sql, values, opts)
+          : runLimited(driver, limits, sql, () => driver.execute(sql, values, opts)));
       } catch (e) {
         throw await this.#handleError(e, sql, values);
       }
@@ -488,20 +473,40 @@ export class Connection implements AsyncDisposable {
     params?: Params,
     single = false,
   ): DriverResult | Promise<never> | null {
-    const pooled = this.#pooled;
+    const { compiled, binds } = prepared;
+    const driver = this.#syncDriver(stmt, compiled);
+    if (driver === null) return null;
+    const { sql, values } = compiled.bind(binds, params);
+    return this.#runNow(driver, sql, values, driverOptions(compiled, single ? "single" : "rows"));
+  }
+
+  /**
+   * The synchronous driver that may run the statement now, or null (none, limits in force, a
+   * stream being read, replicas, BEGIN to send first, or Engine._syncAllowed() says no).
+   */
+  #syncDriver(stmt: Node | null, compiled: CompiledStatement): SyncDriver | null {
+    const driver = this.#pooled?.driver;
     if (
-      pooled === null ||
-      pooled.driver.executeSync === undefined ||
-      !this.#quiet() ||
+      driver?.executeSync === undefined ||
       this.#limits !== null ||
-      this.#streaming > 0
+      this.#streaming > 0 ||
+      this.engine._replicas !== null ||
+      !this.engine._syncAllowed() ||
+      !this.#transactionReady(stmt, compiled)
     )
       return null;
-    const { compiled, binds } = prepared;
-    if (this.#tx !== "active" && !this.#transactionReadySync(stmt, compiled)) return null;
-    const { sql, values } = compiled.bind(binds, params);
+    return driver as SyncDriver;
+  }
+
+  /** The driver's result, or a promise rejected with the mapped driver error. */
+  #runNow(
+    driver: SyncDriver,
+    sql: string,
+    values: unknown[],
+    opts: ExecuteOptions,
+  ): DriverResult | Promise<never> {
     try {
-      return pooled.driver.executeSync(sql, values, driverOptions(compiled, single ? "single" : "rows"));
+      return driver.executeSync(sql, values, opts);
     } catch (e) {
       return this.#handleError(e, sql, values).then((err) => {
         throw err;
@@ -509,22 +514,25 @@ export class Connection implements AsyncDisposable {
     }
   }
 
-  /** Whether a statement may run now with no BEGIN sent first (the transaction is begun lazily). */
-  #transactionReadySync(stmt: Node, compiled: CompiledStatement): boolean {
+  /** Whether a statement may run with no BEGIN sent first (BEGIN waits for the first write, see #mayDeferBegin). */
+  #transactionReady(stmt: Node | null, compiled: CompiledStatement | null): boolean {
+    if (this.#tx === "active") return true;
     if (this.#tx === "invalid") return false;
     this.#autobegin();
-    return this.#tx !== "deferred" || (this.#mayDeferBegin() && plainRead(stmt, compiled));
+    return (
+      this.#tx !== "deferred" ||
+      (stmt !== null && compiled !== null && this.#mayDeferBegin() && plainRead(stmt, compiled))
+    );
   }
 
+  /** Sends BEGIN first where #transactionReady says so; refuses after a connection lost in a transaction. */
   async #prepareTransaction(stmt: Node | null, compiled: CompiledStatement | null): Promise<void> {
+    if (this.#transactionReady(stmt, compiled)) return;
     if (this.#tx === "invalid") {
       throw new InvalidRequestError(
         "The connection was lost during a transaction; call rollback() before using it again.",
       );
     }
-    this.#autobegin();
-    if (this.#tx !== "deferred") return;
-    if (stmt && compiled && this.#mayDeferBegin() && plainRead(stmt, compiled)) return;
     await this.#beginOnServer();
   }
 
@@ -607,12 +615,6 @@ export class Connection implements AsyncDisposable {
       if (events.has("afterExecute")) events.emit("afterExecute", { ...call, rowCount, durationMs });
     }
     return new AsyncResult<ItemsOf<S>>(batches(), () => rowFactoryFor(compiled, fields));
-  }
-
-  /** Whether nothing observes statements (no execute events, no echo): the fast path applies. */
-  #quiet(): boolean {
-    const events = this.engine.events;
-    return this.engine.logger === null && !events.has("beforeExecute") && !events.has("afterExecute");
   }
 
   /**
@@ -768,18 +770,21 @@ export class Connection implements AsyncDisposable {
         return;
       }
     }
-    if (!this.engine.pool.tryReleaseSync(pooled)) await this.engine.pool.release(pooled);
+    if (!(this.engine._syncAllowed() && this.engine.pool.tryReleaseSync(pooled)))
+      await this.engine.pool.release(pooled);
   }
 
   /**
    * @internal close() when it needs no I/O (no transaction on the server, the isolation level
-   * untouched, the pool takes the connection back at once); false otherwise, and nothing was done.
+   * untouched, the pool takes the connection back at once) and Engine._syncAllowed(); false
+   * otherwise, and nothing was done.
    */
   _closeSync(): boolean {
     if (this.#closed) return true;
     const pooled = this.#pooled;
     if (pooled !== null) {
-      if (this.#tx === "active" || pooled.info.has("isolationChanged")) return false;
+      if (this.#tx === "active" || pooled.info.has("isolationChanged") || !this.engine._syncAllowed())
+        return false;
       if (!this.engine.pool.tryReleaseSync(pooled)) return false;
     }
     this.#pooled = null;

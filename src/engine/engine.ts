@@ -61,6 +61,13 @@ export interface EngineOptions extends PoolOptions, ReplicaOptions {
    * statements (PgBouncer before 1.21, or without max_prepared_statements); true only where it can.
    */
   preparedStatements?: boolean;
+  /**
+   * Whether work that needs no waiting is done without awaiting (default true): a session takes
+   * an idle pooled connection, runs a query on better-sqlite3 and closes in the same turn. false
+   * sends everything through the asynchronous path, as attaching an execute listener does: for
+   * tests that must cover that path, or to rule the fast path out when debugging.
+   */
+  syncFastPath?: boolean;
 }
 
 /** Creates the dialect object for a URL; an explicit registry, no import side effects. */
@@ -109,6 +116,8 @@ export class Engine {
   readonly logger: Logger | null;
   #initialized: Promise<void> | null = null;
   #disposed = false;
+  /** The syncFastPath option (see _syncAllowed). */
+  readonly #syncFastPath: boolean;
   /** What the driver's connect receives: connectArgs, and the preparedStatements setting. */
   readonly #connectArgs: Readonly<Record<string | symbol, unknown>>;
   /** @internal The read replicas, or null without `replicas`. */
@@ -127,6 +136,7 @@ export class Engine {
         : { ...options.connectArgs, [kPreparedStatements]: options.preparedStatements };
     this._replicas = options.replicas?.length ? this.#replicaSet(options) : null;
     this.logger = options.echo ? (options.logger ?? consoleLogger) : null;
+    this.#syncFastPath = options.syncFastPath !== false;
     const poolLogger = options.echoPool ? (options.logger ?? consoleLogger) : null;
     const poolDebug =
       poolLogger && options.echoPool === "debug"
@@ -208,15 +218,28 @@ export class Engine {
     return this._replicas?.engines ?? [];
   }
 
+  /**
+   * @internal The one place that decides whether work that needs no waiting may skip the
+   * asynchronous path (Engine._connectSync, Connection's _runPreparedSync, _rollbackSync,
+   * _closeSync and the pool's synchronous check-out and check-in): not when the syncFastPath
+   * option is false, and not while anything observes statements (execute listeners, echo), which
+   * the asynchronous path reports to.
+   */
+  _syncAllowed(): boolean {
+    const events = this.events;
+    return (
+      this.#syncFastPath &&
+      this.logger === null &&
+      !events.has("beforeExecute") &&
+      !events.has("afterExecute")
+    );
+  }
+
   /** Checks out a connection; close it (or `await using`) to return it. */
   async connect(): Promise<Connection> {
+    const ready = this._connectSync();
+    if (ready !== null) return ready;
     const executionOptions = this.options.executionOptions ?? NO_OPTIONS;
-    // With replicas a session that only reads never needs the primary: its connection is taken
-    // from the pool at the first statement that does (a write, or a read a replica cannot serve).
-    if (this._replicas !== null && executionOptions.isolationLevel === undefined) {
-      if (this.#disposed) throw new ArgumentError("This engine was disposed; create a new one");
-      return new Connection(this, null, executionOptions);
-    }
     const conn = new Connection(this, await this._checkout(), executionOptions);
     if (executionOptions.isolationLevel !== undefined) {
       try {
@@ -231,23 +254,23 @@ export class Engine {
   }
 
   /**
-   * @internal connect() without waiting: a Connection on an idle pooled connection that is ready
-   * as it is, or null (the pool must open, ping or wait, or an isolation level must be set).
+   * @internal connect() without waiting, or null (the pool must open, ping or wait, or an
+   * isolation level must be set, or _syncAllowed() says no). With replicas a session that only
+   * reads never needs the primary: its connection is taken from the pool at the first statement
+   * that does (a write, or a read a replica cannot serve).
    */
   _connectSync(): Connection | null {
     if (this.#disposed) return null;
     const executionOptions = this.options.executionOptions ?? NO_OPTIONS;
     if (executionOptions.isolationLevel !== undefined) return null;
     if (this._replicas !== null) return new Connection(this, null, executionOptions);
-    const pooled = this.pool.tryConnectSync();
+    const pooled = this._syncAllowed() ? this.pool.tryConnectSync() : null;
     return pooled === null ? null : new Connection(this, pooled, executionOptions);
   }
 
   /** @internal A pooled connection, with connect errors mapped. */
   async _checkout(): Promise<PooledConnection> {
     if (this.#disposed) throw new ArgumentError("This engine was disposed; create a new one");
-    const ready = this.pool.tryConnectSync();
-    if (ready) return ready;
     try {
       return await this.pool.connect();
     } catch (e) {

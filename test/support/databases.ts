@@ -109,9 +109,17 @@ export async function provision(name: DatabaseName, opts: { file?: boolean }): P
 
 /**
  * The suites one database is tested as: PgBouncer twice, with `preparedStatements` detected (the
- * default, which must see the pooler and turn named statements off) and with it false.
+ * default, which must see the pooler and turn named statements off) and with it false; with
+ * `asyncPath`, SQLite twice: as it runs by default (synchronous fast path, better-sqlite3 called
+ * in the same turn) and as "sqlite-async" with `syncFastPath: false`, through the asynchronous
+ * path every other database and every engine with an execute listener takes (Engine._syncAllowed).
  */
-function settingsFor(name: DatabaseName): { label: string; engine: EngineOptions }[] {
+function settingsFor(name: DatabaseName, asyncPath: boolean): { label: string; engine: EngineOptions }[] {
+  if (name === "sqlite" && asyncPath)
+    return [
+      { label: "sqlite", engine: {} },
+      { label: "sqlite-async", engine: { syncFastPath: false } },
+    ];
   if (name !== "pgbouncer") return [{ label: name, engine: {} }];
   return [
     { label: "pgbouncer", engine: {} },
@@ -145,10 +153,10 @@ export async function driverFlags(
 export function forEachDatabase(
   title: string,
   suite: (db: TestDatabase) => void,
-  opts: { file?: boolean; engine?: EngineOptions; pgbouncer?: boolean } = {},
+  opts: { file?: boolean; engine?: EngineOptions; pgbouncer?: boolean; asyncPath?: boolean } = {},
 ): void {
   for (const name of configuredDatabases(opts))
-    for (const setting of settingsFor(name)) {
+    for (const setting of settingsFor(name, opts.asyncPath ?? false)) {
       describe(`${title} [${setting.label}]`, () => {
         let provisioned: Provisioned;
         const engines: Engine[] = [];
@@ -184,12 +192,13 @@ export function forEachDatabase(
 
 /**
  * forEachDatabase plus PgBouncer in transaction mode, for suites that keep no session state across
- * transactions (the ORM's): each transaction may run on another server connection.
+ * transactions (the ORM's): each transaction may run on another server connection. SQLite runs
+ * twice (see settingsFor): with its synchronous fast path and through the asynchronous path.
  */
 export function forEachDatabaseAndPgBouncer(
   title: string,
   suite: (db: TestDatabase) => void,
   opts: { file?: boolean; engine?: EngineOptions } = {},
 ): void {
-  forEachDatabase(title, suite, { ...opts, pgbouncer: true });
+  forEachDatabase(title, suite, { ...opts, pgbouncer: true, asyncPath: true });
 }

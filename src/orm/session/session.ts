@@ -112,6 +112,8 @@ export class Session implements AsyncDisposable, UnitOfWorkContext {
     this.checkUsable();
     const ready = this._connectionSync();
     if (ready !== null) return ready;
+    // Only two reasons bring us here: no transaction may begin, or the engine's pool must open,
+    // ping or wait (or Engine._syncAllowed() says no).
     if (!this.transaction) {
       if (!this.autobegin)
         throw new InvalidRequestError(
@@ -119,17 +121,9 @@ export class Session implements AsyncDisposable, UnitOfWorkContext {
         );
       this.transaction = new SessionTransaction(this, null, null);
     }
-    if (!this.#conn) {
-      if ("connect" in this.bind) {
-        this.#conn = await (this.bind as Engine).connect();
-        this.#ownsConnection = true;
-        this.#adoptRoute(this.#conn);
-      } else {
-        this.#conn = this.bind as Connection;
-        this.#ownsConnection = false;
-      }
-    }
-    return this.#conn;
+    const conn = await (this.bind as Engine).connect();
+    this.#take(conn);
+    return conn;
   }
 
   /**
@@ -138,21 +132,20 @@ export class Session implements AsyncDisposable, UnitOfWorkContext {
    */
   _connectionSync(): Connection | null {
     if (this.transaction === null && !this.autobegin) return null;
-    let conn = this.#conn;
-    if (conn === null) {
-      if (!("connect" in this.bind)) {
-        conn = this.bind;
-        this.#ownsConnection = false;
-      } else {
-        conn = this.bind._connectSync();
-        if (conn === null) return null;
-        this.#ownsConnection = true;
-        this.#adoptRoute(conn);
-      }
-      this.#conn = conn;
+    if (this.#conn === null) {
+      const conn = "connect" in this.bind ? this.bind._connectSync() : this.bind;
+      if (conn === null) return null;
+      this.#take(conn);
     }
     this.transaction ??= new SessionTransaction(this, null, null);
-    return conn;
+    return this.#conn;
+  }
+
+  /** Makes `conn` the session's connection: its own unless it is the session's bind. */
+  #take(conn: Connection): void {
+    this.#conn = conn;
+    this.#ownsConnection = conn !== this.bind;
+    if (this.#ownsConnection) this.#adoptRoute(conn);
   }
 
   /** Reads after this session's commits see them, across the connections it takes (read replicas). */

@@ -159,7 +159,9 @@ async function transcript(engine: Engine, prefix: string): Promise<unknown[]> {
         .where(Item.id.in([1, 2]))
         .orderBy(Item.id),
     );
-    const rows = result.all();
+    // Loosely typed: a label "length" makes the typed row `never` (it clashes with the tuple's length).
+    type LooseRow = Iterable<unknown> & { toJSON(): unknown; length: number; name: unknown; id: unknown };
+    const rows = result.all() as unknown as LooseRow[];
     out.push({
       keys: result.keys(),
       rows: rows.map((r) =>
