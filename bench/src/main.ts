@@ -144,7 +144,8 @@ async function runDatabase(
 
   // Warm-up round: untimed, counts statements, checks every result.
   log("warm-up (untimed; counts statements and checks results)");
-  for (const w of WORKLOADS) {
+  const workloads = WORKLOADS.filter((w) => !opts.workloads.length || opts.workloads.includes(w.id));
+  for (const w of workloads) {
     const parts: string[] = [];
     for (const a of active) {
       if (a.result.status !== "ok") continue;
@@ -164,7 +165,7 @@ async function runDatabase(
   for (let round = 0; round < opts.sizes.rounds; round++) {
     log(`round ${round + 1}/${opts.sizes.rounds}`);
     const order = williamsOrder(active.length, round).map((i) => active[i]!);
-    for (const w of WORKLOADS) {
+    for (const w of workloads) {
       const parts: string[] = [];
       for (const a of order) {
         if (a.result.status !== "ok") continue;
@@ -378,6 +379,7 @@ async function main(): Promise<void> {
     dbs.includes("pg") &&
     dbs.includes("sqlite") &&
     opts.systems.length === 0 &&
+    opts.workloads.length === 0 &&
     opts.outDir === join(BENCH_DIR, "results") &&
     !process.env.BENCH_ATHANOR_BASELINE &&
     opts.scaling &&

@@ -64,6 +64,8 @@ export interface Options {
   readonly optionalDbs: readonly DbKind[];
   /** System ids asked for with --systems (empty: all). The baseline of each database is always added. */
   readonly systems: readonly string[];
+  /** Workload ids asked for with --workloads / BENCH_WORKLOADS (empty: all). */
+  readonly workloads: readonly string[];
   readonly memory: boolean;
   /** Athanor's load and flush at 1k / 10k / 100k rows (child processes). */
   readonly scaling: boolean;
@@ -109,6 +111,7 @@ export const USAGE = `Usage: npm run bench [-- options]
                        default: pg and sqlite, plus mysql when its server answers)
   --systems=a,b        run only these systems (ids: file names in src/systems/; "raw" = both raw drivers);
                        the raw baseline of each database is always included
+  --workloads=W3       run only these workloads (comma-separated; also BENCH_WORKLOADS)
   --rounds=N           timed rounds (default 8; 2 with --quick)
   --no-memory          skip the per-system memory measurement (child processes)
   --no-scaling         skip the scaling tables (Athanor's load and flush at 1k / 10k / 100k rows)
@@ -154,6 +157,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     "no-scaling",
     "no-coldstart",
     "out",
+    "workloads",
   ]);
   for (const name of flags.keys()) {
     if (!known.has(name)) throw new Error(`Unknown option --${name}\n\n${USAGE}`);
@@ -180,6 +184,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  const workloads = (flag("workloads") ?? env.BENCH_WORKLOADS ?? "")
+    .split(",")
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  for (const w of workloads)
+    if (!/^W[1-5]$/.test(w)) throw new Error(`unknown workload "${w}": use W1 to W5 (comma-separated)`);
   const memory = !isTrue(flag("no-memory")) && flag("memory") !== "false";
   const scaling = !isTrue(flag("no-scaling"));
   const coldStart = !isTrue(flag("no-coldstart"));
@@ -190,6 +200,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     dbs,
     optionalDbs,
     systems,
+    workloads,
     memory,
     scaling,
     coldStart,

@@ -44,9 +44,18 @@ function models(a: typeof Athanor) {
   return { Customer, Order };
 }
 
-/** The Athanor system on the given build (`id` is the module's file name). */
-export function athanorSystem(a: typeof Athanor, id: string, label: string): SystemFactory {
-  const { createEngine, select, selectinload, sessionmaker } = a;
+/**
+ * The Athanor system on the given build (`id` is the module's file name); `eager` is W3's loader
+ * option (jsonload for athanor-json).
+ */
+export function athanorSystem(
+  a: typeof Athanor,
+  id: string,
+  label: string,
+  eager: "selectinload" | "jsonload" = "selectinload",
+): SystemFactory {
+  const { createEngine, select, sessionmaker } = a;
+  const load = a[eager];
   const { Customer, Order } = models(a);
   return defineSystem(
     {
@@ -54,7 +63,7 @@ export function athanorSystem(a: typeof Athanor, id: string, label: string): Sys
       label,
       supports: ["pg", "sqlite", "mysql"],
       notes:
-        "ORM sessions (sessionmaker, expireOnCommit: false); W1 db.get per fresh session; W3 selectinload; " +
+        `ORM sessions (sessionmaker, expireOnCommit: false); W1 db.get per fresh session; W3 ${eager}; ` +
         "W4 addAll + commit (batched INSERT ... RETURNING); W5 attribute changes + commit (grouped UPDATE).",
     },
     async (db) => {
@@ -83,7 +92,7 @@ export function athanorSystem(a: typeof Athanor, id: string, label: string): Sys
           try {
             return (
               await s.scalars(
-                select(Customer).orderBy(Customer.id).limit(limit).options(selectinload(Customer.orders)),
+                select(Customer).orderBy(Customer.id).limit(limit).options(load(Customer.orders)),
               )
             ).all();
           } finally {
