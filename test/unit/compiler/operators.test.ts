@@ -1,22 +1,29 @@
 import { describe, it } from "vitest";
 import {
+  ARRAY,
   and_,
   asc,
+  CITEXT,
   type ColumnElement,
   case_,
   caseValue,
   cast,
+  column,
   desc,
   type Expr,
   exists,
   func,
   Integer,
+  JSONB,
+  LargeBinary,
   literal,
+  MetaData,
   Numeric,
   not_,
   or_,
   String,
   select,
+  Table,
   tuple_,
 } from "../../../src/index.js";
 import { c, p, posts, u, users } from "./fixtures.js";
@@ -195,6 +202,29 @@ describe("IN", () => {
       pg: ["SELECT users.id FROM users WHERE (users.active = $1) = ANY($2::BOOLEAN[])", [true, '{"false"}']],
       sqlite: ["SELECT users.id FROM users WHERE users.active = ? IN (?)", [1, 0]],
       mysql: ["SELECT users.id FROM users WHERE users.active = ? IN (?)", [1, 0]],
+    });
+  });
+
+  it("PostgreSQL keeps IN (...) where = ANY would compare otherwise (citext) or has no array to bind", () => {
+    const t = new Table("docs", new MetaData(), {
+      id: column(Integer).primaryKey(),
+      email: column(CITEXT()),
+      doc: column(JSONB()),
+      bytes: column(LargeBinary()),
+      tags: column(ARRAY(Integer)),
+    });
+    const where = (cond: ColumnElement<any, any>) => select(t.c.id).where(cond);
+    expectSql(where(t.c.email.in(["A@B.C"])), {
+      pg: ["SELECT docs.id FROM docs WHERE docs.email IN ($1)", ["A@B.C"]],
+    });
+    expectSql(where(t.c.doc.in([{ a: 1 }])), {
+      pg: ["SELECT docs.id FROM docs WHERE docs.doc IN ($1)", ['{"a":1}']],
+    });
+    expectSql(where(t.c.bytes.in([new Uint8Array([1])])), {
+      pg: ["SELECT docs.id FROM docs WHERE docs.bytes IN ($1)", [Buffer.from([1])]],
+    });
+    expectSql(where(t.c.tags.notIn([[1, 2]])), {
+      pg: ["SELECT docs.id FROM docs WHERE docs.tags NOT IN ($1)", ['{"1","2"}']],
     });
   });
 
