@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { formatRangeText, parseRangeText } from "../../../src/dialects/postgresql/range-text.js";
 import { pgTypeFromName } from "../../../src/dialects/postgresql/reflection-types.js";
@@ -112,6 +113,17 @@ describe("range types", () => {
     expect(text).toBe('["a ""b""","c,d\\\\"]');
     expect(parseRangeText(text, null)).toEqual(r);
     expect(parseRangeText('["a \\"b\\"",""]', null)).toEqual(new Range('a "b"', "", { bounds: "[]" }));
+  });
+
+  it("read back any ends they write: hostile text stays data (property)", () => {
+    const end = fc.option(fc.string({ unit: "binary" }), { nil: null });
+    const bounds = fc.constantFrom("[)", "[]", "(]", "()" as const);
+    fc.assert(
+      fc.property(end, end, bounds, (lower, upper, b) => {
+        const r = new Range(lower, upper, { bounds: b });
+        expect(parseRangeText(formatRangeText(r, null), null)).toEqual(r);
+      }),
+    );
   });
 
   it("know their ends and bounds; refuse bounds that are not one of the four", () => {
