@@ -71,7 +71,12 @@ export function markdownTables(result: RunResult): string {
         continue;
       }
       const cells = WORKLOAD_IDS.map((w) =>
-        s.medianMs[w] === null ? "failed" : `**${fmtRatio(s.medianRatio[w])}** ${fmtMs(s.medianMs[w])}`,
+        // No time: the system failed, or the workload was not asked for (--workloads).
+        s.medianMs[w] === null
+          ? s.status === "failed"
+            ? "failed"
+            : "–"
+          : `**${fmtRatio(s.medianRatio[w])}** ${fmtMs(s.medianMs[w])}`,
       );
       const rss = s.memory
         ? `${s.memory.peakRssMiB.toFixed(0)} MiB (+${(s.memory.peakRssMiB - s.memory.rssBeforeMiB).toFixed(0)})`
