@@ -92,7 +92,9 @@ export class PgCompiler extends SqlCompiler {
   /**
    * A list of one type as one typed array parameter, `x = ANY($1::INTEGER[])` (NOT IN:
    * `x <> ALL(...)`): the same SQL for every list length, so one named prepared statement serves
-   * them all, where `IN ($1, ..., $1000)` is parsed and planned anew for each length. Same
+   * them all, where `IN ($1, ..., $1000)` is parsed and planned anew for each length (a SELECT by
+   * 1,000 keys through node-pg: 18.8 ms as IN, 10.9 ms as ANY, median of 60 alternating runs;
+   * an UPDATE of those rows within noise, 1.02-1.11x, its writes dominate). Same
    * results, NULLs and empty lists included (`= ANY('{}')` is false, `<> ALL('{}')` true).
    * `=` binds looser than IN in PostgreSQL and does not chain: the form is parenthesised as an
    * operand of another operator, and so is a comparison on its left.
