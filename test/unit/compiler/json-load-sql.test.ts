@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CompileError } from "../../../src/errors.js";
+import { CompileError, DataError } from "../../../src/errors.js";
 import {
   BigInteger,
   Boolean,
@@ -17,6 +17,7 @@ import {
   select,
 } from "../../../src/index.js";
 import { planOrmSelect } from "../../../src/orm/loading/plan.js";
+import { JsonRow, JsonRowsAggregate } from "../../../src/sql/json-rows.js";
 import type { Select } from "../../../src/sql/select.js";
 import { compile, type Dialects, dialects, mariaDbDialect } from "./helpers.js";
 
@@ -112,5 +113,20 @@ describe("jsonload SQL", () => {
     const a = dialects.pg.prepare(planOrmSelect(select(Post).options(jsonload(Post.author))).core);
     const b = dialects.pg.prepare(planOrmSelect(select(Post).options(jsonload(Post.comments))).core);
     expect(a.compiled.sql).not.toBe(b.compiled.sql);
+  });
+
+  it("decodes each value as its column would read, and a cut-off JSON text raises an error naming the fix", () => {
+    const agg = new JsonRowsAggregate(
+      new JsonRow([Post.__table__.c.amount, Post.__table__.c.big, Post.__table__.c.at]),
+    );
+    const pg = agg.type.resultProcessor(dialects.pg)!;
+    expect(pg('[["1.50", "9007199254740993", "2024-01-02 03:04:05.123+00"]]')).toEqual([
+      ["1.50", 9007199254740993n, new Date("2024-01-02T03:04:05.123Z")],
+    ]);
+    const maria = agg.type.resultProcessor(mariaDbDialect())!;
+    expect(() => maria('[["1.50", "7", "2024-01-02 03:04:05.123000"], ["2.')).toThrow(DataError);
+    expect(() => maria('[["1.50", "7", "2024-01-02 03:04:05.123000"], ["2.')).toThrow(
+      /group_concat_max_len.*selectinload\(\)/,
+    );
   });
 });
