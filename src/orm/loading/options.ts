@@ -53,33 +53,6 @@ type ColumnsShape<Cs extends readonly Column<any, any>[]> = {
     : never]: C extends Column<infer V, any> ? V : never;
 };
 
-/** Why a loader option does not fit the selected entity (shown in the type error). */
-interface NotForThisEntity {
-  readonly "loader option: its first relationship or its columns belong to another entity than the selected one": never;
-}
-
-/**
- * Whether an option whose path starts as `Root` says applies to instances `E`: its first
- * relationship leads to a target E's relationships lead to, or E has its columns (with their
- * types). Relationships carry only their target in their type, so this is as precise as that.
- */
-type AppliesTo<E, Root> =
-  IsAny<Root> extends true
-    ? unknown
-    : unknown extends E
-      ? unknown
-      : Root extends { readonly rel: infer T }
-        ? unknown extends T
-          ? unknown
-          : [T] extends [RelationshipTargets<E>]
-            ? unknown
-            : NotForThisEntity
-        : Root extends { readonly cols: infer S }
-          ? [E] extends [S]
-            ? unknown
-            : NotForThisEntity
-          : unknown;
-
 /**
  * A loader option: a path of relationships with how each loads, plus column options, e.g.
  * `joinedload(Kit.custodyEvents).selectinload(CustodyEvent.user)`. Options are nodes, so they take
@@ -88,10 +61,12 @@ type AppliesTo<E, Root> =
 export class LoaderOption<Root = any, Leaf = any> extends Node {
   readonly kind = "loader_option";
   /**
-   * Type only: `options()` of a statement selecting one entity takes the option if it applies to
-   * that entity, so `select(User).options(loadOnly(Post.title))` is a type error.
+   * Type only: `options()` of a statement selecting one entity takes the option if that entity has
+   * the option's columns (`Root`: their keys and types), so `select(User).options(loadOnly(Post.title))`
+   * is a type error. Its relationships are not checked there: that needed the entity's relationship
+   * targets per model, +32k instantiations (+27%) on bench/typecheck's 100 models under TS 5.9.
    */
-  declare readonly [kAppliesTo]?: <E>(entity: E & AppliesTo<E, Root>) => void;
+  declare readonly [kAppliesTo]?: (entity: Root) => void;
   readonly steps: readonly LoadStep[];
   readonly columnOptions: readonly ColumnOption[];
 
@@ -166,11 +141,11 @@ export class LoaderOption<Root = any, Leaf = any> extends Node {
 export function joinedload<T>(
   rel: Relationship<T>,
   opts?: { innerjoin?: boolean },
-): LoaderOption<{ readonly rel: T }, T> {
+): LoaderOption<unknown, T> {
   return new LoaderOption([]).joinedload(rel, opts);
 }
 /** Eager load with one extra `WHERE key IN (...)` query per relationship level. */
-export function selectinload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
+export function selectinload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
   return new LoaderOption([]).selectinload(rel);
 }
 /**
@@ -178,39 +153,36 @@ export function selectinload<T>(rel: Relationship<T>): LoaderOption<{ readonly r
  * (a correlated `json_agg` / `json_group_array` / `JSON_ARRAYAGG` subquery), so a whole path of
  * relationships loads in one statement, e.g. `jsonload(User.posts).jsonload(Post.comments)`.
  */
-export function jsonload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
+export function jsonload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
   return new LoaderOption([]).jsonload(rel);
 }
 /** Reading the relationship raises (the default when not loaded; explicit for documentation). */
-export function raiseload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
+export function raiseload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
   return new LoaderOption([]).raiseload(rel);
 }
 /** The relationship reads as empty and is never loaded. */
-export function noload<T>(rel: Relationship<T>): LoaderOption<{ readonly rel: T }, T> {
+export function noload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
   return new LoaderOption([]).noload(rel);
 }
 /** Fill the relationship from a join the query already has (`join(Kit.custodyEvents)`). */
-export function containsEager<T>(
-  rel: Relationship<T>,
-  alias?: FromClause,
-): LoaderOption<{ readonly rel: T }, T> {
+export function containsEager<T>(rel: Relationship<T>, alias?: FromClause): LoaderOption<unknown, T> {
   return new LoaderOption([]).containsEager(rel, alias);
 }
 /** Load only these columns (and the primary key) of their entity. */
 export function loadOnly<const Cs extends readonly Column<any, any>[]>(
   ...cols: Cs
-): LoaderOption<{ readonly cols: ColumnsShape<Cs> }> {
+): LoaderOption<ColumnsShape<Cs>> {
   return new LoaderOption([]).loadOnly(...cols);
 }
 /** Do not load these columns (reading them raises until refreshed or undeferred). */
 export function defer<const Cs extends readonly Column<any, any>[]>(
   ...cols: Cs
-): LoaderOption<{ readonly cols: ColumnsShape<Cs> }> {
+): LoaderOption<ColumnsShape<Cs>> {
   return new LoaderOption([]).defer(...cols);
 }
 /** Load columns declared `.deferred()`. */
 export function undefer<const Cs extends readonly Column<any, any>[]>(
   ...cols: Cs
-): LoaderOption<{ readonly cols: ColumnsShape<Cs> }> {
+): LoaderOption<ColumnsShape<Cs>> {
   return new LoaderOption([]).undefer(...cols);
 }
