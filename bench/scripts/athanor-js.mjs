@@ -12,7 +12,11 @@ import { register } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const dist = new URL("../../dist/", import.meta.url);
+// BENCH_ATHANOR_DIST: another folder for the current build (default: the repository's dist/), e.g. a copy
+// that a rebuild in the repository cannot remove in the middle of a run.
+const dist = process.env.BENCH_ATHANOR_DIST
+  ? pathToFileURL(`${resolve(process.env.BENCH_ATHANOR_DIST)}/`)
+  : new URL("../../dist/", import.meta.url);
 const entries = {
   athanor: new URL("index.js", dist).href,
   "athanor/migrate": new URL("migrate/index.js", dist).href,
@@ -20,7 +24,7 @@ const entries = {
 const dirs = [dist.href];
 if (!existsSync(new URL("index.js", dist))) {
   throw new Error(
-    "bench: Athanor is not built (no dist/index.js); run `npm run build` in the repository root",
+    `bench: Athanor is not built (no index.js in ${dist.pathname}); run \`npm run build\` in the repository root`,
   );
 }
 const baseline = process.env.BENCH_ATHANOR_BASELINE;

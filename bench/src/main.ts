@@ -242,7 +242,7 @@ async function main(): Promise<void> {
       "note: run with node --expose-gc for a garbage collection before each timed run (npm run bench does)",
     );
   }
-  if (!import.meta.resolve("athanor").includes("/dist/")) {
+  if (!import.meta.resolve("athanor").endsWith(".js")) {
     log(
       "note: Athanor loads from its TypeScript sources; run with --import ./scripts/athanor-js.mjs to load it as JavaScript like the peers (npm run bench does)",
     );

@@ -12,7 +12,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageVersion } from "../system.ts";
 import { BENCH_DIR } from "./config.ts";
@@ -49,7 +49,10 @@ const REPORT =
 
 /** Athanor: the 100 models of bench/typecheck/app/models.ts, as JavaScript. */
 function athanorScript(): string {
-  const dist = pathToFileURL(join(BENCH_DIR, "..", "dist", "index.js")).href;
+  const dir = process.env.BENCH_ATHANOR_DIST
+    ? resolve(process.env.BENCH_ATHANOR_DIST)
+    : join(BENCH_DIR, "..", "dist");
+  const dist = pathToFileURL(join(dir, "index.js")).href;
   const lines = [
     `import { BOOLEAN, column, createEngine, DateTime, declarativeBase, ForeignKey, Integer, Numeric, relationship, sessionmaker, Text, VARCHAR } from ${JSON.stringify(dist)};`,
     "const t0 = performance.now();",

@@ -120,7 +120,8 @@ export const USAGE = `Usage: npm run bench [-- options]
 
 Environment: BENCH_PG_URL (default postgresql://root@127.0.0.1:5432/athanor_bench), BENCH_SQLITE_FILE,
 BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/athanor_bench), BENCH_ATHANOR_BASELINE (a second
-Athanor build's dist/, run as the system athanor-baseline), BENCH_DATABASES (same as --only), BENCH_ARGS (extra options, e.g. BENCH_ARGS="--quick --only=pg"). From the repository root,
+Athanor build's dist/, run as the system athanor-baseline), BENCH_ATHANOR_DIST (the current build's folder,
+default ../dist), BENCH_DATABASES (same as --only), BENCH_ARGS (extra options, e.g. BENCH_ARGS="--quick --only=pg"). From the repository root,
 \`npm run bench -- --quick --db=pg --systems=drizzle\` works too: npm hands flags it does not know to the
 script as npm_config_* variables (it warns "Unknown cli config"; its own --only is why --db exists).`;
 
