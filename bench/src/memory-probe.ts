@@ -1,7 +1,9 @@
 /** Child process of lib/memory.ts: measures one system's memory on W2. Prints one "PROBE {json}" line. */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { ProbeRequest } from "./lib/memory.ts";
+import { fullGc, runProbeChild } from "./lib/probe-child.ts";
 import { loadSystemModule } from "./lib/registry.ts";
+import type { MemoryResult } from "./lib/results.ts";
 import type { OrderLike } from "./system.ts";
 
 const MiB = 2 ** 20;
@@ -39,14 +41,7 @@ class PeakRss {
   }
 }
 
-async function probe(): Promise<void> {
-  const gc = globalThis.gc as (() => void) | undefined;
-  if (!gc) throw new Error("run with --expose-gc");
-  const fullGc = () => {
-    gc();
-    gc();
-  };
-  const req = JSON.parse(process.env.BENCH_PROBE ?? "") as ProbeRequest;
+async function probe(req: ProbeRequest): Promise<MemoryResult> {
   const system = (await loadSystemModule(req.systemFile))();
   await system.setup(req.target);
   // Warm-up run, then the RSS baseline.
@@ -71,18 +66,11 @@ async function probe(): Promise<void> {
   const peakRss = peak.peak();
   held.length = 0;
   await system.teardown();
-  const out = {
+  return {
     peakRssMiB: peakRss / MiB,
     rssBeforeMiB: rssBefore / MiB,
     retainedHeapMiB: (holdingFour - holdingOne) / 3 / MiB,
   };
-  process.stdout.write(`PROBE ${JSON.stringify(out)}\n`);
 }
 
-probe().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exit(1);
-  },
-);
+runProbeChild(probe);

@@ -2,6 +2,7 @@
 import { generate } from "./lib/data.ts";
 import { type Admin, openPgAdmin, openSqliteAdmin } from "./lib/database.ts";
 import { openMysqlAdmin } from "./lib/database-mysql.ts";
+import { fullGc, runProbeChild } from "./lib/probe-child.ts";
 import { loadSystemModule } from "./lib/registry.ts";
 import type { ScalingPoint, ScalingRequest, ScalingResult } from "./lib/scaling.ts";
 import type { DbTarget } from "./system.ts";
@@ -12,14 +13,7 @@ function openAdmin(t: DbTarget): Promise<Admin> {
   return openSqliteAdmin(t.file, false);
 }
 
-async function probe(): Promise<void> {
-  const gc = globalThis.gc as (() => void) | undefined;
-  if (!gc) throw new Error("run with --expose-gc");
-  const fullGc = () => {
-    gc();
-    gc();
-  };
-  const req = JSON.parse(process.env.BENCH_PROBE ?? "") as ScalingRequest;
+async function probe(req: ScalingRequest): Promise<ScalingResult> {
   const largest = req.counts[req.counts.length - 1]!;
   const newOrders = generate({ ...req.sizes, w4Rows: largest }).newOrders;
   const admin = await openAdmin(req.target);
@@ -107,14 +101,7 @@ async function probe(): Promise<void> {
   }
   await system.teardown();
   await admin.close();
-  const out: ScalingResult = { id: system.id, label: system.label, points };
-  process.stdout.write(`PROBE ${JSON.stringify(out)}\n`);
+  return { id: system.id, label: system.label, points };
 }
 
-probe().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exit(1);
-  },
-);
+runProbeChild(probe);
