@@ -3,10 +3,8 @@ import { SqlCompiler } from "../../sql/compiler/sql-compiler.js";
 import type { BinaryExpression, BindParameter } from "../../sql/elements.js";
 import { Precedence } from "../../sql/operators.js";
 import type { Processor, TypeEngine } from "../../sql/type-engine.js";
-import type { DateTimeType, TimeType } from "../../sql/types/datetime.js";
-import type { EnumType } from "../../sql/types/enum.js";
 import { storedType } from "../../sql/types/type-decorator.js";
-import { ArrayType, pgTypeToSql } from "./types.js";
+import { ArrayParameterType } from "./types.js";
 
 /**
  * Types whose untyped bind PostgreSQL cannot resolve (`unknown + unknown` matches every numeric
@@ -29,45 +27,14 @@ const CAST_WHEN_UNTYPED = new Set([
 ]);
 
 /**
- * The item type of the array an IN list of `type` values binds as, for the types whose `= ANY`
- * compares exactly as `IN` does; null for the others (tuples, JSON, arrays, bytes, citext and
- * other named types, untyped values), which keep `IN ($1, $2, ...)`. No length, precision or
- * scale: a cast to VARCHAR(3)[] or NUMERIC(5, 2)[] would cut or round the values compared.
+ * Types whose `= ANY` compares exactly as `IN` does; the others (tuples, JSON, arrays, bytes,
+ * citext and other named types, untyped values) keep `IN ($1, $2, ...)`.
  */
-function anyItemType(type: TypeEngine<any, any>, quote: (name: string) => string): string | null {
-  const t = storedType(type);
-  switch (t.typeName) {
-    case "integer":
-    case "smallint":
-    case "bigint":
-    case "float":
-    case "double":
-    case "boolean":
-    case "date":
-    case "interval":
-    case "uuid":
-    case "text":
-      return pgTypeToSql(t, quote);
-    case "numeric":
-      return "NUMERIC";
-    case "varchar":
-      return "VARCHAR";
-    case "datetime":
-      return (t as DateTimeType).timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
-    case "time":
-      return (t as TimeType).timezone ? "TIME WITH TIME ZONE" : "TIME WITHOUT TIME ZONE";
-    case "enum": {
-      const e = t as EnumType;
-      return e.nativeEnum && e.name ? pgTypeToSql(t, quote) : "VARCHAR";
-    }
-    default:
-      return null;
-  }
-}
+const ANY_TYPES = new Set([...CAST_WHEN_UNTYPED, "uuid", "text", "varchar", "enum"]);
 
 /** The array parameter of an IN list: its items converted by the list's type, sent as array text. */
 function inListProcessor(type: TypeEngine<any, any>, dialect: PgCompiler["dialect"]): Processor {
-  const toArray = new ArrayType(type).bindProcessor(dialect)!;
+  const toArray = new ArrayParameterType(type).bindProcessor(dialect)!;
   return (v: unknown) => {
     if (!Array.isArray(v)) throw new ArgumentError(`An IN list parameter needs an array; got ${typeof v}`);
     return toArray(v);
@@ -101,11 +68,14 @@ export class PgCompiler extends SqlCompiler {
    */
   protected override visitIn(e: BinaryExpression): string {
     const b = e.right as BindParameter;
-    const item =
-      b.kind === "bind" && b.expanding && !this.literalBinds && e.left.kind !== "tuple"
-        ? anyItemType(b.type, (n) => this.dialect.quoteIdentifier(n))
-        : null;
-    if (item === null) return super.visitIn(e);
+    if (
+      b.kind !== "bind" ||
+      !b.expanding ||
+      this.literalBinds ||
+      e.left.kind === "tuple" ||
+      !ANY_TYPES.has(storedType(b.type).typeName)
+    )
+      return super.visitIn(e);
     const left = this.process(e.left);
     const placeholder = this.addSlot({
       index: this.bindIndex.get(b)!,
@@ -118,7 +88,7 @@ export class PgCompiler extends SqlCompiler {
     });
     const sql = `${e.left.precedence <= Precedence.comparison ? `(${left})` : left} ${
       e.operator === "IN" ? "= ANY" : "<> ALL"
-    }(${placeholder}::${item}[])`;
+    }(${placeholder}::${this.dialect.castTypeToSql(new ArrayParameterType(b.type))})`;
     return this.#operandDepth > 0 ? `(${sql})` : sql;
   }
 

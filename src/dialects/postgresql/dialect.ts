@@ -16,7 +16,7 @@ import { pgJsonRows } from "./json-rows.js";
 import { PgReflection } from "./reflection.js";
 import { PG_RESERVED } from "./reserved.js";
 import { connectWithSslMode } from "./ssl-mode.js";
-import { ArrayType, pgTypeToSql } from "./types.js";
+import { ArrayParameterType, pgTypeToSql } from "./types.js";
 
 /** PostgreSQL, through node-pg (`postgresql://`) or embedded PGlite (`postgresql+pglite://`). */
 export class PgDialect extends Dialect {
@@ -75,7 +75,7 @@ export class PgDialect extends Dialect {
   /** Arrays of any type but arrays (unnest() would flatten them) and untyped values. */
   override arrayBindType(type: TypeEngine<any, any>): TypeEngine<any, any> | null {
     const stored = storedType(type).typeName;
-    return stored === "array" || stored === "null" ? null : new ArrayType(type);
+    return stored === "array" || stored === "null" ? null : new ArrayParameterType(type);
   }
 
   protected compilerFor(binds: readonly Node[], opts: CompileOptions): PgCompiler {

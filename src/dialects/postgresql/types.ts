@@ -123,6 +123,36 @@ export function ARRAY<T, D extends number = 1>(
   );
 }
 
+/**
+ * The array type a list of values binds as (IN lists as `= ANY`, the flush's unnest() of one array
+ * per column): its items are cast without length, precision or scale, because an explicit cast
+ * to VARCHAR(3)[] cuts 'abcdef' to 'abc' (and NUMERIC(5, 2)[] rounds) where the same value sent
+ * alone is refused by the column or compared as it is.
+ */
+export class ArrayParameterType<T> extends ArrayType<T> {
+  override get typeKey(): string {
+    return `array-parameter:${this.itemType.typeKey}`;
+  }
+}
+
+/** A type's name without length, precision or scale (see ArrayParameterType). */
+export function pgUnsizedTypeSql(type: TypeEngine<any, any>, quote: (name: string) => string): string {
+  switch (type.typeName) {
+    case "varchar":
+      return "VARCHAR";
+    case "char":
+      return "BPCHAR";
+    case "numeric":
+      return "NUMERIC";
+    case "datetime":
+      return (type as DateTimeType).timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
+    case "enum":
+      return (type as EnumType).nativeEnum && (type as EnumType).name ? pgTypeToSql(type, quote) : "VARCHAR";
+    default:
+      return pgTypeToSql(type, quote);
+  }
+}
+
 /** DDL names of types on PostgreSQL. */
 export function pgTypeToSql(type: TypeEngine<any, any>, quote: (name: string) => string): string {
   const t = type as any;
@@ -177,7 +207,9 @@ export function pgTypeToSql(type: TypeEngine<any, any>, quote: (name: string) =>
     }
     case "array": {
       const a = t as ArrayType<unknown>;
-      return `${pgTypeToSql(storedType(a.itemType), quote)}${"[]".repeat(a.dimensions)}`;
+      const item = storedType(a.itemType);
+      const sql = a instanceof ArrayParameterType ? pgUnsizedTypeSql(item, quote) : pgTypeToSql(item, quote);
+      return `${sql}${"[]".repeat(a.dimensions)}`;
     }
     case "null":
       return "TEXT";
