@@ -9,12 +9,13 @@
  * and Prisma (its generated client, compiled to JavaScript). The scripts are generated into
  * results/tmp/coldstart/ (git-ignored).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageVersion } from "../system.ts";
+import { runNodeChild } from "./child.ts";
 import { BENCH_DIR } from "./config.ts";
 import { median } from "./results.ts";
 
@@ -257,32 +258,12 @@ interface ColdRun {
   exited: number;
 }
 
-function runOnce(file: string): Promise<ColdRun> {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [file], { cwd: BENCH_DIR, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const exited = performance.now() - started;
-      const line = out.split("\n").find((l) => l.startsWith("COLD "));
-      if (code !== 0 || !line) {
-        reject(new Error(`exited with ${code}: ${(err || out).trim().split("\n").slice(-3).join(" ")}`));
-        return;
-      }
-      const r = JSON.parse(line.slice(5)) as Omit<ColdRun, "exited"> & { found: string };
-      if (r.found !== "null" && r.found !== "undefined")
-        reject(new Error(`the query found ${r.found} in an empty table`));
-      else resolvePromise({ ...r, exited });
-    });
-  });
+async function runOnce(file: string): Promise<ColdRun> {
+  const { value, wallMs } = await runNodeChild([file], "COLD ", 120_000);
+  const r = value as Omit<ColdRun, "exited"> & { found: string };
+  if (r.found !== "null" && r.found !== "undefined")
+    throw new Error(`the query found ${r.found} in an empty table`);
+  return { ...r, exited: wallMs };
 }
 
 /**

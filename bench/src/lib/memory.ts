@@ -5,9 +5,9 @@
  * keeps alive: (heapUsed holding four - heapUsed holding one) / 3, each after a full gc, and (2) the peak
  * RSS of that phase (Linux VmHWM, reset right before it), next to the RSS it started from.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { DbTarget } from "../system.ts";
+import { runNodeChild } from "./child.ts";
 import { BENCH_DIR } from "./config.ts";
 import type { MemoryResult } from "./results.ts";
 
@@ -26,50 +26,25 @@ export function measureMemory(systemFile: string, target: DbTarget, limit: numbe
  * Runs `src/<script>` in a fresh `node --expose-gc` with `nodeFlags` (Athanor as built JavaScript, like the harness) with
  * `request` as JSON in BENCH_PROBE, and parses the "PROBE {json}" line it prints.
  */
-export function runProbe<T>(
+export async function runProbe<T>(
   script: string,
   request: unknown,
   timeoutMs: number,
   nodeFlags: readonly string[],
 ): Promise<T> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--expose-gc",
-        ...nodeFlags,
-        "--import",
-        "tsx",
-        "--import",
-        join(BENCH_DIR, "scripts", "athanor-js.mjs"),
-        join(BENCH_DIR, "src", script),
-      ],
-      {
-        cwd: BENCH_DIR,
-        env: { ...process.env, BENCH_PROBE: JSON.stringify(request) },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const line = out.split("\n").find((l) => l.startsWith("PROBE "));
-      if (code !== 0 || !line) {
-        reject(
-          new Error(`probe exited with ${code}: ${(err || out).trim().split("\n").slice(-3).join(" ")}`),
-        );
-        return;
-      }
-      resolvePromise(JSON.parse(line.slice("PROBE ".length)) as T);
-    });
-  });
+  const args = [
+    "--expose-gc",
+    ...nodeFlags,
+    "--import",
+    "tsx",
+    "--import",
+    join(BENCH_DIR, "scripts", "athanor-js.mjs"),
+    join(BENCH_DIR, "src", script),
+  ];
+  const env = { ...process.env, BENCH_PROBE: JSON.stringify(request) };
+  try {
+    return (await runNodeChild(args, "PROBE ", timeoutMs, env)).value as T;
+  } catch (err) {
+    throw new Error(`probe ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
