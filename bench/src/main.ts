@@ -331,7 +331,8 @@ async function main(): Promise<void> {
     for (const db of result.databases) {
       db.scaling = [];
       for (const s of db.systems) {
-        if (s.status !== "ok" || !(s.baseline || s.id.startsWith("athanor"))) continue;
+        // W2 and W4 are the same code in athanor-json (only its W3 differs): not measured twice.
+        if (s.status !== "ok" || !(s.baseline || s.id === "athanor" || s.id === "athanor-baseline")) continue;
         const m = modules.find((x) => x.id === s.id)!;
         try {
           const r = await measureScaling({
