@@ -223,7 +223,8 @@ export class Engine {
    * asynchronous path (Engine._connectSync, Connection's _runPreparedSync, _rollbackSync,
    * _closeSync and the pool's synchronous check-out and check-in): not when the syncFastPath
    * option is false, and not while anything observes statements (execute listeners, echo), which
-   * the asynchronous path reports to.
+   * the asynchronous path reports to. Measured: 2,000 session.get() on SQLite, a fresh session
+   * each, take 2.7 to 2.9 times as long without it (bench/micro/session-get.ts).
    */
   _syncAllowed(): boolean {
     const events = this.events;
