@@ -9,9 +9,6 @@
  * - ATHANOR_DEBUG_CODEGEN=1 prints each generated function's source to stderr;
  *   ATHANOR_DEBUG_CODEGEN=<directory> writes one file per function there instead.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** The property access of `key` in generated code: `.key`, or `["key"]` when it is no identifier. */
@@ -100,8 +97,9 @@ function dump(target: string, name: string, params: readonly string[], body: str
     (globalThis as { process?: { stderr?: { write(s: string): void } } }).process?.stderr?.write(text);
     return;
   }
-  mkdirSync(target, { recursive: true });
-  const pid = (globalThis as { process?: { pid?: number } }).process?.pid ?? 0;
-  const file = `${pid}-${String(++dumped).padStart(4, "0")}-${name.replace(/[^\w.-]+/g, "_")}.js`;
-  writeFileSync(join(target, file), text);
+  // Loaded here, not imported: where code generation is forbidden (Workers) node:fs may be too.
+  const fs = process.getBuiltinModule("node:fs");
+  fs.mkdirSync(target, { recursive: true });
+  const file = `${process.pid}-${String(++dumped).padStart(4, "0")}-${name.replace(/[^\w.-]+/g, "_")}.js`;
+  fs.writeFileSync(`${target}/${file}`, text);
 }
