@@ -23,7 +23,6 @@ import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { cascadeTargets, expireState, expungeState } from "../state/lifecycle.js";
 import { bulkInsertMappings, bulkUpdateMappings } from "../unitofwork/bulk.js";
 import { isModified } from "../unitofwork/changes.js";
-import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { flushSession } from "../unitofwork/flush.js";
 import { IdentityMap } from "./identity-map.js";
 import { mergeObject } from "./merge.js";
@@ -64,7 +63,7 @@ export type PrimaryKey<T = unknown> = unknown extends T ? unknown : PrimaryKeyOf
  * autoflush is on, and at commit), in dependency order, in batches. One object per primary key
  * (the identity map). Use `await using db = SessionLocal()`, or `SessionLocal.begin(async (db) => ...)`.
  */
-export class Session implements AsyncDisposable, UnitOfWorkContext {
+export class Session implements AsyncDisposable {
   readonly bind: Engine | Connection;
   readonly autoflush: boolean;
   readonly expireOnCommit: boolean;

@@ -31,13 +31,13 @@ export interface UnitOfWorkContext {
   readonly transaction: FlushRecord | null;
   /** The connection of the current transaction (begun on first use). */
   connection(): Promise<Connection>;
-  /** connection() when it needs no waiting; null otherwise (and nothing was done). */
+  /** @internal connection() when it needs no waiting; null otherwise (and nothing was done). */
   _connectionSync(): Connection | null;
   /** Raises if a failed flush is waiting for rollback(). */
   checkUsable(): void;
-  /** Flushes when autoflush is on (called before queries). */
+  /** @internal Flushes when autoflush is on (called before queries). */
   _autoflush(): Promise<void>;
-  /** Whether an autoflush would write anything. */
+  /** @internal Whether an autoflush would write anything. */
   _needsAutoflush(): boolean;
   /** Runs `fn` with autoflush turned off. */
   noAutoflush<T>(fn: () => Promise<T>): Promise<T>;

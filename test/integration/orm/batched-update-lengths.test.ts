@@ -8,14 +8,14 @@ import {
   select,
   sessionmaker,
 } from "../../../src/index.js";
-import { forEachDatabase } from "../../support/databases.js";
+import { forEachDatabaseAndPgBouncer } from "../../support/databases.js";
 
 /**
  * Regression: the flush's batched UPDATE on PostgreSQL unnests one array per column, and cast
  * them to VARCHAR(3)[]: an over-long string was cut to the column's length ('abcdef' stored as
  * 'abc') where the UPDATE of one row is refused. The batch now does what one row does.
  */
-forEachDatabase("batched UPDATE keeps the column's length check", (db) => {
+forEachDatabaseAndPgBouncer("batched UPDATE keeps the column's length check", (db) => {
   const Base = declarativeBase();
   class Code extends Base.table("bul_codes", {
     id: column(Integer).primaryKey(),
