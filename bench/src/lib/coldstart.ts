@@ -5,8 +5,9 @@
  * every model points at the one before it), creates one table on an in-memory SQLite database and runs one
  * primary-key query. It prints three instants, in milliseconds since the process started
  * (performance.now(), whose origin is the process's start): imports done, models defined, first result;
- * and the CPU time used by then. The systems: the raw driver alone (the floor), Athanor (dist/), Drizzle
- * and Prisma (its generated client, compiled to JavaScript). The scripts are generated into
+ * and the CPU time used by then. The systems: the raw driver alone (the floor), Athanor (dist/), the
+ * baseline build of Athanor when BENCH_ATHANOR_BASELINE names one (its dist/, run interleaved with the
+ * others), Drizzle and Prisma (its generated client, compiled to JavaScript). The scripts are generated into
  * results/tmp/coldstart/ (git-ignored).
  */
 import { spawnSync } from "node:child_process";
@@ -48,11 +49,8 @@ const REPORT =
   "const cpu = process.cpuUsage();\n" +
   'process.stdout.write("COLD " + JSON.stringify({ imported: t0, defined: t1, firstQuery: t2, cpu: (cpu.user + cpu.system) / 1000, found }) + "\\n");';
 
-/** Athanor: the 100 models of bench/typecheck/app/models.ts, as JavaScript. */
-function athanorScript(): string {
-  const dir = process.env.BENCH_ATHANOR_DIST
-    ? resolve(process.env.BENCH_ATHANOR_DIST)
-    : join(BENCH_DIR, "..", "dist");
+/** Athanor's build in `dir` (a dist/ folder): the 100 models of bench/typecheck/app/models.ts, as JavaScript. */
+function athanorScript(dir: string): string {
   const dist = pathToFileURL(join(dir, "index.js")).href;
   const lines = [
     `import { BOOLEAN, column, createEngine, DateTime, declarativeBase, ForeignKey, Integer, Numeric, relationship, sessionmaker, Text, VARCHAR } from ${JSON.stringify(dist)};`,
@@ -278,9 +276,14 @@ export async function measureColdStart(
 ): Promise<ColdStartSystem[]> {
   const dir = join(BENCH_DIR, "results", "tmp", "coldstart");
   mkdirSync(dir, { recursive: true });
+  const current = process.env.BENCH_ATHANOR_DIST
+    ? resolve(process.env.BENCH_ATHANOR_DIST)
+    : join(BENCH_DIR, "..", "dist");
+  const baseline = process.env.BENCH_ATHANOR_BASELINE;
   const scripts: [string, string][] = [
     ["raw-sqlite", rawScript()],
-    ["athanor", athanorScript()],
+    ["athanor", athanorScript(current)],
+    ...(baseline ? [["athanor-baseline", athanorScript(resolve(baseline))] as [string, string]] : []),
     ["drizzle", drizzleScript()],
     ["prisma", prismaScript()],
   ];
