@@ -17,9 +17,11 @@
 //   root entry (a call per function and class: 31 -> 24 ms over an empty node without it, median of 25
 //   interleaved runs).
 //
-// Why bundle: a cold start (a fresh node to the first query, bench/src/lib/coldstart.ts) spent most of its
-// time loading the 165 modules of the root entry one by one (resolve, stat, read, compile, link each);
-// the bundle loads in a few files. Figures in the commit that introduced this script.
+// Why bundle: a cold start (a fresh node to the first query with 100 models, bench/src/lib/coldstart.ts)
+// spent most of its time loading the 165 modules of the root entry one by one (resolve, read, compile,
+// link each, and the garbage they leave). Importing the root entry took 114 ms of CPU over an empty node
+// per file, 30 ms bundled; to the first query 239 -> 145 ms of CPU (the driver alone: 83), median of 15
+// interleaved runs on a loaded 2-core machine.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -101,6 +103,16 @@ for (const file of files) {
   // Before the source map comment, so that no mapped line moves.
   const at = text.lastIndexOf("//# sourceMappingURL=");
   writeFileSync(path, text.slice(0, at) + fixes.join("") + text.slice(at));
+}
+// A chunk does not sit where its sources' entry point does: a URL relative to import.meta.url there (the
+// CLI reads ../../../package.json so) would point elsewhere.
+const relative = files.filter(
+  (f) => f.includes("/chunks/") && readFileSync(join(root, f), "utf8").includes("import.meta"),
+);
+if (relative.length > 0) {
+  throw new Error(
+    `build: ${relative.join(", ")} use import.meta, moved into a shared chunk; keep such code in the module of one entry point`,
+  );
 }
 if (renamedClasses.length > 0) {
   throw new Error(
