@@ -31,14 +31,13 @@ const root = new URL("..", import.meta.url).pathname;
 const dist = join(root, "dist");
 
 /** The entry points: package.json's exports, and the CLI (bin/athanor.js imports dist/migrate/cli/main.js). */
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const ENTRY_POINTS = [
-  "src/index.ts",
-  "src/migrate/index.ts",
+  ...Object.values(pkg.exports)
+    .map((target) => (typeof target === "object" ? target.default : target))
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")),
   "src/migrate/cli/main.ts",
-  "src/integrations/zod/index.ts",
-  "src/integrations/express/index.ts",
-  "src/integrations/fastify/index.ts",
-  "src/integrations/hono/index.ts",
 ];
 
 rmSync(dist, { recursive: true, force: true });
