@@ -99,8 +99,8 @@ export class JsonRowsType extends TypeEngine<unknown[][]> {
     const syntax = jsonRowsSyntax(dialect);
     const decoders = this.elementTypes.map((t) => chain(syntax.column(t).decode, t.resultProcessor(dialect)));
     const n = decoders.length;
-    return (v: unknown) => {
-      const rows = (typeof v === "string" ? parseJsonRows(v) : v) as unknown[][];
+    const decode = (v: unknown) => {
+      const rows = parsedJsonRows(v);
       for (const row of rows) {
         for (let i = 0; i < n; i++) {
           const d = decoders[i]!;
@@ -110,7 +110,27 @@ export class JsonRowsType extends TypeEngine<unknown[][]> {
       }
       return rows;
     };
+    return Object.assign(decode, { [kElementDecoders]: decoders });
   }
+}
+
+const kElementDecoders = Symbol("athanor.jsonRowsDecoders");
+
+/**
+ * The per-element decoders of a JsonRowsType's result processor (`p`): what it applies to each
+ * value of each row after parsing, nested aggregates' processors included. Lets a reader parse
+ * the JSON alone (parsedJsonRows) and decode each value as it reads it, in one pass.
+ */
+export function jsonRowsDecoders(p: Processor): readonly Processor[] {
+  const decoders = (p as { [kElementDecoders]?: readonly Processor[] } | null)?.[kElementDecoders];
+  if (!decoders) throw new Error("internal: not the result processor of a JSON rows aggregate");
+  return decoders;
+}
+
+/** A JSON rows aggregate's value parsed, its values left as JSON has them; NULL (no rows) as []. */
+export function parsedJsonRows(v: unknown): unknown[][] {
+  if (v === null || v === undefined) return [];
+  return (typeof v === "string" ? parseJsonRows(v) : v) as unknown[][];
 }
 
 function chain(first: Processor, second: Processor): Processor {

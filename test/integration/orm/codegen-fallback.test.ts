@@ -8,11 +8,14 @@ import {
   DateTime,
   declarativeBase,
   type Engine,
+  ForeignKey,
   Integer,
   Json,
+  jsonload,
   LargeBinary,
   loadOnly,
   Numeric,
+  relationship,
   String as Str,
   select,
   sessionmaker,
@@ -49,7 +52,21 @@ function models(prefix: string) {
     b: column(Str(10)).primaryKey(),
     v: column(Integer),
   }) {}
-  return { Base, Item, Pair };
+  // Parts load inside their box's row as JSON (jsonload): their values are decoded by the reader.
+  class Box extends Base.table(`${prefix}_boxes`, { id: column(Integer).primaryKey() }) {
+    static parts = relationship(() => Part);
+    declare parts: Part[];
+  }
+  class Part extends Base.table(`${prefix}_parts`, {
+    id: column(Integer).primaryKey(),
+    boxId: column(Integer, ForeignKey(`${prefix}_boxes.id`)),
+    note: column(Text).nullable(),
+    price: column(Numeric(10, 2)).nullable(),
+    at: column(DateTime({ timezone: true })).nullable(),
+    doc: column(Json()).nullable(),
+    blob: column(LargeBinary()).nullable(),
+  }) {}
+  return { Base, Item, Pair, Box, Part };
 }
 
 /** A JSON-comparable form of what the ORM handed back. */
@@ -65,7 +82,7 @@ function plain(value: unknown): unknown {
 const AT = new Date("2024-03-01T10:20:30.000Z");
 
 async function transcript(engine: Engine, prefix: string): Promise<unknown[]> {
-  const { Base, Item, Pair } = models(prefix);
+  const { Base, Item, Pair, Box, Part } = models(prefix);
   const out: unknown[] = [];
   const statements: unknown[] = [];
   const log = (e: { sql: string; params: readonly unknown[] }) => {
@@ -84,6 +101,18 @@ async function transcript(engine: Engine, prefix: string): Promise<unknown[]> {
         new Item({ id: 4, name: "plain again" }),
         new Pair({ a: 1, b: "x", v: 10 }),
         new Pair({ a: 1, b: "y", v: 20 }),
+        new Box({ id: 1 }),
+        new Box({ id: 2 }),
+        new Part({
+          id: 1,
+          boxId: 1,
+          note: "n",
+          price: "1.50",
+          at: AT,
+          doc: { x: [1] },
+          blob: new Uint8Array([7]),
+        }),
+        new Part({ id: 2, boxId: 1 }),
       ]);
     });
     engine.off("afterExecute", log);
@@ -115,6 +144,16 @@ async function transcript(engine: Engine, prefix: string): Promise<unknown[]> {
     out.push({ loaded: plain(items.map((i) => ({ ...i }))) });
     const pairs = (await db.scalars(select(Pair).orderBy(Pair.a, Pair.b))).all();
     out.push({ pairs: plain(pairs.map((p) => ({ ...p }))) });
+    const boxes = (await db.scalars(select(Box).options(jsonload(Box.parts)).orderBy(Box.id))).all();
+    out.push({
+      boxes: plain(
+        boxes.map((b) => ({
+          id: b.id,
+          parts: [...b.parts].sort((x, y) => x.id - y.id).map((p) => ({ ...p })),
+        })),
+      ),
+      partsClean: boxes.flatMap((b) => b.parts.map((p) => db.isModified(p))),
+    });
     out.push({
       identity: (await db.get(Pair, [1, "y"])) === pairs[1],
       again: (await db.get(Item, 2)) === items[1],
@@ -218,6 +257,7 @@ forEachDatabaseAndPgBouncer("generated code and its interpreted twins", (tdb) =>
     for (const site of [
       "hydrate_Item",
       "hydrate_Pair",
+      "hydrate_Part",
       "changed_Item",
       "snapshot_",
       "insert_matches",
