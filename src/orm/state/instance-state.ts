@@ -11,8 +11,17 @@ const newest = newestOf<InstanceState>();
 const REL_MODIFIED = 1;
 const MARKED_DELETED = 2;
 const DELETED_FLUSHED = 4;
+/** relCommitted is `rel` itself (see setLoadedRel). */
+const REL_SHARED = 8;
 /** #bits holds the flags below this and the insertion order times it (arithmetic, not bit operations: exact past 2^31 adds). */
-const ORDER_UNIT = 8;
+const ORDER_UNIT = 16;
+
+/** What few objects have, made on first use: expired or flagged columns, a relationship snapshot of its own. */
+interface Rare {
+  expiredKeys: Set<string> | null;
+  forcedDirty: Set<string> | null;
+  relCommitted: Record<string, unknown> | null;
+}
 
 /**
  * A snapshot of column values: one field per mapper column, named by snapshotSlot(column.index).
@@ -45,15 +54,14 @@ export class InstanceState {
   committed: Snapshot | null = null;
   /** Relationship values by key (present only once loaded or set). */
   rel: Record<string, unknown> | null = null;
-  /** Relationship values as last loaded or flushed (collections copied), for flush diffs. */
-  relCommitted: Record<string, unknown> | null = null;
   /**
-   * relModified, markedDeleted and deletedFlushed, plus insertOrder * ORDER_UNIT: one field for
-   * what most objects never set (a loaded object's state stays small).
+   * relModified, markedDeleted, deletedFlushed and REL_SHARED, plus insertOrder * ORDER_UNIT: one
+   * field for what most objects never set. With #rare, a loaded object's state is 8 fields (88
+   * bytes; 10 fields, 104 bytes, before 2026-12-07).
    */
   #bits = 0;
-  /** expiredKeys and forcedDirty, which few objects ever have, made on first use. */
-  #rare: { expiredKeys: Set<string> | null; forcedDirty: Set<string> | null } | null = null;
+  /** expiredKeys, forcedDirty and relCommitted (unless shared with rel), made on first use. */
+  #rare: Rare | null = null;
 
   constructor(mapper: Mapper, obj: object) {
     this.mapper = mapper;
@@ -98,8 +106,7 @@ export class InstanceState {
     return this.#rare === null ? null : this.#rare.expiredKeys;
   }
   set expiredKeys(v: Set<string> | null) {
-    if (v !== null || this.#rare !== null)
-      (this.#rare ??= { expiredKeys: null, forcedDirty: null }).expiredKeys = v;
+    if (v !== null || this.#rare !== null) (this.#rare ??= newRare()).expiredKeys = v;
   }
 
   /** Attributes flagged modified by hand (flagModified), for in-place changes snapshots miss. */
@@ -107,8 +114,23 @@ export class InstanceState {
     return this.#rare === null ? null : this.#rare.forcedDirty;
   }
   set forcedDirty(v: Set<string> | null) {
-    if (v !== null || this.#rare !== null)
-      (this.#rare ??= { expiredKeys: null, forcedDirty: null }).forcedDirty = v;
+    if (v !== null || this.#rare !== null) (this.#rare ??= newRare()).forcedDirty = v;
+  }
+
+  /**
+   * Relationship values as last loaded or flushed (collections copied), for flush diffs. Often
+   * the very record `rel` is (setLoadedRel), which a flag says instead of a field.
+   */
+  get relCommitted(): Record<string, unknown> | null {
+    if (hasFlag(this.#bits, REL_SHARED)) return this.rel;
+    return this.#rare === null ? null : this.#rare.relCommitted;
+  }
+  set relCommitted(v: Record<string, unknown> | null) {
+    const shared = v !== null && v === this.rel;
+    this.#bits = withFlag(this.#bits, REL_SHARED, shared);
+    if (shared) {
+      if (this.#rare !== null) this.#rare.relCommitted = null;
+    } else if (v !== null || this.#rare !== null) (this.#rare ??= newRare()).relCommitted = v;
   }
 
   get status(): ObjectStatus {
@@ -124,7 +146,11 @@ export class InstanceState {
 
   setRel(key: string, value: unknown): void {
     if (this.rel === null) this.rel = {};
-    else if (this.rel === this.relCommitted) this.rel = { ...this.rel };
+    else if (hasFlag(this.#bits, REL_SHARED)) {
+      const both = this.rel;
+      this.rel = { ...both };
+      this.relCommitted = both;
+    }
     this.rel[key] = value;
   }
 
@@ -143,7 +169,8 @@ export class InstanceState {
     if (this.rel === null && this.relCommitted === null) {
       const both: Record<string, unknown> = {};
       both[key] = value;
-      this.rel = this.relCommitted = both;
+      this.rel = both;
+      this.relCommitted = both;
       return;
     }
     this.setRel(key, value);
@@ -167,6 +194,10 @@ export class InstanceState {
 function formatValue(v: unknown): string {
   if (v === undefined) return "?";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+function newRare(): Rare {
+  return { expiredKeys: null, forcedDirty: null, relCommitted: null };
 }
 
 // Functions, not private methods: a private method gives every instance a brand field (8 bytes).
