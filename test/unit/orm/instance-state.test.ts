@@ -29,9 +29,17 @@ describe("InstanceState's packed fields", () => {
 
   it("shares a loaded relationship record with its snapshot until either changes", () => {
     const st = freshState();
+    st.insertOrder = 5;
+    st.relModified = true;
     const parent = {};
     st.setLoadedRel("owner", parent);
     expect(st.relCommitted).toBe(st.rel);
+    expect([st.insertOrder, st.relModified, st.markedDeleted, st.deletedFlushed]).toEqual([
+      5,
+      true,
+      false,
+      false,
+    ]);
     const other = {};
     st.setRel("owner", other);
     expect(st.rel).toEqual({ owner: other });
@@ -39,6 +47,7 @@ describe("InstanceState's packed fields", () => {
     st.setRelCommitted("owner", other);
     expect(st.relCommitted).toEqual({ owner: other });
     expect(st.relCommitted).not.toBe(st.rel);
+    expect([st.insertOrder, st.relModified]).toEqual([5, true]);
     st.rel = null;
     st.relCommitted = null;
     expect(st.relCommitted).toBeNull();
