@@ -65,7 +65,7 @@ export default defineSystem(
     supports: ["sqlite"],
     baseline: true,
     notes:
-      "one connection, statements prepared once; W3 = 2 queries (customer_id IN (?, ...)); W4 = multi-row " +
+      "one connection, statements prepared once; created_at text read as a Date (new Date(text)); W3 = 2 queries (customer_id IN (?, ...)); W4 = multi-row " +
       "INSERT, 1,000 rows a statement, in a transaction; W5 = prepared UPDATE per row in one transaction " +
       "(measured 2x faster here than one UPDATE ... CASE).",
   },
