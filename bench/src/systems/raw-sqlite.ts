@@ -4,6 +4,11 @@
  * Every statement is prepared once and reused, and writes run inside `db.transaction()`: the two things
  * better-sqlite3's documentation names for performance. better-sqlite3 is synchronous; the methods are
  * async only to fit the System interface.
+ *
+ * created_at comes back as a Date, as from the raw drivers of PostgreSQL and MySQL (and from every ORM
+ * here): SQLite stores the text, and a user of the rows parses it (`new Date(text)`). Returning the text
+ * left this baseline a step short of the others: on W2, `new Date()` per row is ~20% of its CPU time
+ * (bench/micro/sqlite-cpu-ratios.ts, 2026-12-07). total stays the driver's number (SQLite has no decimal).
  */
 import Database from "better-sqlite3";
 import {
@@ -15,21 +20,30 @@ import {
   sqliteTimestamp,
 } from "../system.ts";
 
-interface CustomerRow {
+/** A row as the driver returns it (created_at text), then as returned (created_at a Date). */
+interface Stamped<T> {
+  created_at: T;
+}
+
+interface CustomerRow<T = Date> extends Stamped<T> {
   id: number;
   name: string;
   email: string;
   city: string;
-  created_at: string;
 }
 
-interface OrderRow {
+interface OrderRow<T = Date> extends Stamped<T> {
   id: number;
   customer_id: number;
   status: string;
   total: number;
   note: string | null;
-  created_at: string;
+}
+
+/** Turns the rows' created_at text into Dates, in place. */
+function withDates<R extends Stamped<string | Date>>(rows: R[]): (R & Stamped<Date>)[] {
+  for (const r of rows) r.created_at = new Date(r.created_at);
+  return rows as (R & Stamped<Date>)[];
 }
 
 /** Rows per multi-row INSERT in W4 (5 parameters a row; SQLite allows 32,766 per statement). */
@@ -51,7 +65,7 @@ export default defineSystem(
     supports: ["sqlite"],
     baseline: true,
     notes:
-      "one connection, statements prepared once; W3 = 2 queries (customer_id IN (?, ...)); W4 = multi-row " +
+      "one connection, statements prepared once; created_at text read as a Date (new Date(text)); W3 = 2 queries (customer_id IN (?, ...)); W4 = multi-row " +
       "INSERT, 1,000 rows a statement, in a transaction; W5 = prepared UPDATE per row in one transaction " +
       "(measured 2x faster here than one UPDATE ... CASE).",
   },
@@ -59,14 +73,16 @@ export default defineSystem(
     if (target.kind !== "sqlite") throw new Error("raw-sqlite runs on SQLite only");
     const db = new Database(target.file);
     db.pragma("foreign_keys = ON");
-    const byId = db.prepare<[number], CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`);
-    const firstOrders = db.prepare<[number], OrderRow>(
+    const byId = db.prepare<[number], CustomerRow<string | Date>>(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`,
+    );
+    const firstOrders = db.prepare<[number], OrderRow<string | Date>>(
       `SELECT ${ORDER_COLUMNS} FROM orders ORDER BY id LIMIT ?`,
     );
-    const firstCustomers = db.prepare<[number], CustomerRow>(
+    const firstCustomers = db.prepare<[number], CustomerRow<string | Date>>(
       `SELECT ${CUSTOMER_COLUMNS} FROM customers ORDER BY id LIMIT ?`,
     );
-    const ordersOfCustomers = new Map<number, Database.Statement<number[], OrderRow>>();
+    const ordersOfCustomers = new Map<number, Database.Statement<number[], OrderRow<string | Date>>>();
     const inserts = new Map<number, Database.Statement<unknown[]>>();
     const updateStatus = db.prepare<[string, number]>("UPDATE orders SET status = ? WHERE id = ?");
     const insertAll = db.transaction((rows: readonly NewOrder[]) => {
@@ -85,15 +101,16 @@ export default defineSystem(
 
     return {
       async findCustomer(id) {
-        return (byId.get(id) as CustomerLike | undefined) ?? null;
+        const row = byId.get(id);
+        return row === undefined ? null : (withDates([row])[0] as CustomerLike);
       },
 
       async loadOrders(limit) {
-        return firstOrders.all(limit);
+        return withDates(firstOrders.all(limit));
       },
 
       async loadCustomersWithOrders(limit) {
-        const customers = firstCustomers.all(limit);
+        const customers = withDates(firstCustomers.all(limit));
         const ids = customers.map((c) => c.id);
         let stmt = ordersOfCustomers.get(ids.length);
         if (stmt === undefined) {
@@ -102,7 +119,7 @@ export default defineSystem(
           );
           ordersOfCustomers.set(ids.length, stmt);
         }
-        const orders = stmt.all(...ids);
+        const orders = withDates(stmt.all(...ids));
         const byCustomer = new Map<number, OrderRow[]>();
         const result = customers.map((c) => {
           const list: OrderRow[] = [];
@@ -118,7 +135,7 @@ export default defineSystem(
       },
 
       async updateOrderStatuses(limit, nextStatus) {
-        const orders = firstOrders.all(limit);
+        const orders = withDates(firstOrders.all(limit));
         for (const o of orders) o.status = nextStatus(o.id);
         updateAll(orders);
         return orders.length;

@@ -3,8 +3,8 @@ import type { Processor } from "../../sql/type-engine.js";
 import { kState } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import { expireColumns, restoreColumn } from "../state/attributes.js";
-import { InstanceState } from "../state/instance-state.js";
-import { snapshotExpression, snapshotValue } from "../unitofwork/changes.js";
+import { InstanceState, snapshotSlot } from "../state/instance-state.js";
+import { emptySnapshot, snapshotExpression, snapshotLiteral, snapshotValue } from "../unitofwork/changes.js";
 
 /** Reads one entity out of a row: the identity-mapped object, a new one, or null (outer join miss). */
 export type EntityReader = (
@@ -21,13 +21,13 @@ function refreshFromRow(
   values: readonly unknown[],
   populate: boolean,
 ): void {
-  const snap = (st.committed ??= new Array(st.mapper.columns.length));
+  const snap = (st.committed ??= emptySnapshot(st.mapper));
   cols.forEach((c, i) => {
     const v = values[i];
     if (st.expiredKeys?.has(c.key)) restoreColumn(st, c.key, v);
     else if (populate) st.obj[c.key] = v;
     else return;
-    snap[c.index] = snapshotValue(c, v);
+    snap[snapshotSlot(c.index)] = snapshotValue(c, v);
   });
   if (populate) st.forcedDirty = null;
 }
@@ -58,8 +58,6 @@ interface ReaderLayout {
   readonly pkPos: readonly number[];
   /** Keys of the mapper's columns not loaded (expired as deferred). */
   readonly deferred: readonly string[];
-  /** All of the mapper's columns, in order: the snapshot is an array literal of them. */
-  readonly everyColumnInOrder: boolean;
   readonly H: new () => object;
   readonly expire: (st: InstanceState, keys: readonly string[]) => void;
 }
@@ -85,7 +83,6 @@ export function buildEntityReader(
     offset,
     pkPos,
     deferred: mapper.columns.filter((c) => !cols.includes(c)).map((c) => c.key),
-    everyColumnInOrder: cols.length === mapper.columns.length && cols.every((c, i) => c.index === i),
     H: loadedObjectConstructor(mapper),
     expire: (st, keys) => expireColumns(st, keys, "deferred"),
   };
@@ -107,16 +104,12 @@ function readerSource(layout: ReaderLayout): GeneratedSource {
       ? `v${pkPos[0]}`
       : `JSON.stringify([${pkPos.map((p) => `v${p}`).join(", ")}], (k, x) => typeof x === "bigint" ? x + "n" : x)`;
   const assign = cols.map((c, i) => `o${prop(c.key)} = v${i};`).join(" ");
-  const snapValue = (c: MappedColumn, i: number) => snapshotExpression(c, `v${i}`);
-  let snapshot: string;
-  if (layout.everyColumnInOrder) {
-    // An array literal: exactly as long as it must be. (The driver's row array, reused before,
-    // had room for 17 values; that cost 80 bytes per loaded object.)
-    snapshot = `const snap = [${cols.map((c, i) => snapValue(c, i)).join(", ")}];`;
-  } else {
-    const fills = cols.map((c, i) => `snap[${c.index}] = ${snapValue(c, i)};`).join(" ");
-    snapshot = `const snap = new Array(${mapper.columns.length}); ${fills}`;
-  }
+  // An object literal of every column's slot (see Snapshot), unloaded ones undefined. (The
+  // driver's row array, reused before, had room for 17 values; that cost 80 bytes per object.)
+  const snapshot = `const snap = ${snapshotLiteral(mapper, (c) => {
+    const i = cols.indexOf(c);
+    return i < 0 ? "undefined" : snapshotExpression(c, `v${i}`);
+  })};`;
   const names = ["H", "State", "kState", "mapper", "refresh", "cols", "expire", "deferred"];
   return {
     params: [...names, ...processors.map((_, i) => `p${i}`)],
@@ -159,9 +152,8 @@ function readerSource(layout: ReaderLayout): GeneratedSource {
 
 /** readerSource's reader as a closure: the same steps, over the columns in a loop. */
 function interpretedReader(layout: ReaderLayout): EntityReader {
-  const { mapper, cols, processors, offset, pkPos, deferred, everyColumnInOrder, H } = layout;
+  const { mapper, cols, processors, offset, pkPos, deferred, H } = layout;
   const n = cols.length;
-  const width = mapper.columns.length;
   return (row, session, identity, populate) => {
     const v = new Array<unknown>(n);
     for (let i = 0; i < n; i++) {
@@ -179,8 +171,8 @@ function interpretedReader(layout: ReaderLayout): EntityReader {
     }
     const o = new H() as Record<string | symbol, unknown>;
     for (let i = 0; i < n; i++) o[cols[i]!.key] = v[i];
-    const snap = everyColumnInOrder ? [] : new Array<unknown>(width);
-    for (let i = 0; i < n; i++) snap[cols[i]!.index] = snapshotValue(cols[i]!, v[i]);
+    const snap = emptySnapshot(mapper);
+    for (let i = 0; i < n; i++) snap[snapshotSlot(cols[i]!.index)] = snapshotValue(cols[i]!, v[i]);
     const st = new InstanceState(mapper, o);
     st.session = session as InstanceState["session"];
     st.key = key;

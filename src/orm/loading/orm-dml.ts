@@ -8,7 +8,7 @@ import { select } from "../../sql/select.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { mapperFor } from "../mapper/mapping.js";
 import { expireColumns } from "../state/attributes.js";
-import type { InstanceState } from "../state/instance-state.js";
+import { type InstanceState, snapshotSlot } from "../state/instance-state.js";
 import { bulkUpdateMappings } from "../unitofwork/bulk.js";
 import { snapshotValue } from "../unitofwork/changes.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
@@ -140,7 +140,8 @@ export async function executeOrmDml(
       for (const [k, v] of literal) {
         if (st.expiredKeys?.has(k)) continue;
         st.obj[k] = v;
-        if (st.committed) st.committed[mapper.byKey.get(k)!.index] = snapshotValue(mapper.byKey.get(k)!, v);
+        const mc = mapper.byKey.get(k)!;
+        if (st.committed) st.committed[snapshotSlot(mc.index)] = snapshotValue(mc, v);
       }
       const toExpire = computed.filter((k) => !st.expiredKeys?.has(k));
       if (toExpire.length) expireColumns(st, toExpire, "expired");

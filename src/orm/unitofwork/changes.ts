@@ -1,9 +1,9 @@
 import { generate, property } from "../../codegen.js";
 import { kState } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
-import type { InstanceState } from "../state/instance-state.js";
+import { type InstanceState, type Snapshot, snapshotSlot } from "../state/instance-state.js";
 
-type Comparator = (obj: any, snapshot: readonly unknown[]) => number[] | null;
+type Comparator = (obj: any, snapshot: Snapshot) => number[] | null;
 
 /** Equality of a current value with its snapshot, per value kind. */
 export const equalities = {
@@ -56,7 +56,7 @@ export function fromSnapshot(col: MappedColumn, s: unknown): unknown {
 
 /** A column's value as last loaded or flushed (null when there is no snapshot). */
 export function committedValue(st: InstanceState, col: MappedColumn): unknown {
-  const s = st.committed?.[col.index];
+  const s = st.committed?.[snapshotSlot(col.index)];
   return s === undefined ? null : fromSnapshot(col, s);
 }
 
@@ -69,10 +69,11 @@ function buildComparator(mapper: Mapper): Comparator {
       const lines = cols.map((c) => {
         const get = `o${property(c.key)}`;
         const i = c.index;
+        const s = `s.${snapshotSlot(i)}`;
         const test =
           c.kind === "plain"
-            ? `(v = ${get}) !== s[${i}] && v !== undefined && (v === v || s[${i}] === s[${i}])`
-            : `(v = ${get}) !== undefined && !eq.${c.kind}(v, s[${i}])`;
+            ? `(v = ${get}) !== ${s} && v !== undefined && (v === v || ${s} === ${s})`
+            : `(v = ${get}) !== undefined && !eq.${c.kind}(v, ${s})`;
         return `if (${test}) (c ??= []).push(${i});`;
       });
       return {
@@ -85,12 +86,12 @@ function buildComparator(mapper: Mapper): Comparator {
       let changed: number[] | null = null;
       for (const c of cols) {
         const v = o[c.key];
-        const i = c.index;
+        const was = s[snapshotSlot(c.index)];
         const differs =
           c.kind === "plain"
-            ? v !== s[i] && v !== undefined && !(Number.isNaN(v) && Number.isNaN(s[i]))
-            : v !== undefined && !equalities[c.kind](v, s[i]);
-        if (differs) (changed ??= []).push(i);
+            ? v !== was && v !== undefined && !(Number.isNaN(v) && Number.isNaN(was))
+            : v !== undefined && !equalities[c.kind](v, was);
+        if (differs) (changed ??= []).push(c.index);
       }
       return changed;
     },
@@ -118,10 +119,9 @@ export function changedColumns(st: InstanceState): MappedColumn[] {
       if (st.expiredKeys.has(c.key)) continue;
       const v = st.obj[c.key];
       if (v === undefined) continue;
+      const was = snap[snapshotSlot(c.index)];
       const same =
-        c.kind === "plain"
-          ? v === snap[c.index] || (Number.isNaN(v) && Number.isNaN(snap[c.index]))
-          : equalities[c.kind](v, snap[c.index]);
+        c.kind === "plain" ? v === was || (Number.isNaN(v) && Number.isNaN(was)) : equalities[c.kind](v, was);
       if (!same) indexes.push(c.index);
     }
   } else indexes = comparatorOf(mapper)(st.obj, snap);
@@ -143,19 +143,34 @@ export function takeSnapshot(st: InstanceState): void {
   if (expired === null || expired.size === 0) {
     st.committed = snapshotterOf(mapper)(st.obj, st.committed);
   } else {
-    const snap = st.committed ?? new Array(mapper.columns.length);
+    const snap = st.committed ?? emptySnapshot(mapper);
     for (const c of mapper.columns) {
       if (expired.has(c.key)) continue;
-      snap[c.index] = snapshotValue(c, st.obj[c.key]);
+      snap[snapshotSlot(c.index)] = snapshotValue(c, st.obj[c.key]);
     }
     st.committed = snap;
   }
   st.forcedDirty = null;
 }
 
-type Snapshotter = (obj: any, snap: unknown[] | null) => unknown[];
+/**
+ * A snapshot with every slot of `mapper` present (undefined: no value), in column order: the
+ * same fields, in the same order, as the hydrators' and snapshotters' object literals.
+ */
+export function emptySnapshot(mapper: Mapper): Snapshot {
+  const snap: Snapshot = {};
+  for (const c of mapper.columns) snap[snapshotSlot(c.index)] = undefined;
+  return snap;
+}
 
-/** A mapper's snapshot writer: every column's snapshot form, into `snap` or a new array. */
+/** The generated-code object literal of a snapshot: `{ c0: <expr 0>, c1: <expr 1>, ... }`. */
+export function snapshotLiteral(mapper: Mapper, expr: (col: MappedColumn) => string): string {
+  return `{ ${mapper.columns.map((c) => `${snapshotSlot(c.index)}: ${expr(c)}`).join(", ")} }`;
+}
+
+type Snapshotter = (obj: any, snap: Snapshot | null) => Snapshot;
+
+/** A mapper's snapshot writer: every column's snapshot form, into `snap` or a new snapshot. */
 function snapshotterOf(mapper: Mapper): Snapshotter {
   let f = mapper.memo.get("snapshotter") as Snapshotter | undefined;
   if (!f) {
@@ -165,13 +180,15 @@ function snapshotterOf(mapper: Mapper): Snapshotter {
       () => ({
         params: [],
         args: [],
-        body: `return function snapshot(o, s) { let v; if (s === null) s = new Array(${cols.length}); ${cols
-          .map((c) => `v = o${property(c.key)}; s[${c.index}] = ${snapshotExpression(c, "v")};`)
+        body: `return function snapshot(o, s) { let v; if (s === null) return ${snapshotLiteral(mapper, (c) =>
+          snapshotExpression(c, `o${property(c.key)}`),
+        )}; ${cols
+          .map((c) => `v = o${property(c.key)}; s.${snapshotSlot(c.index)} = ${snapshotExpression(c, "v")};`)
           .join(" ")} return s; };`,
       }),
       () => (o, s) => {
-        const snap = s ?? new Array<unknown>(cols.length);
-        for (const c of cols) snap[c.index] = snapshotValue(c, o[c.key]);
+        const snap = s ?? emptySnapshot(mapper);
+        for (const c of cols) snap[snapshotSlot(c.index)] = snapshotValue(c, o[c.key]);
         return snap;
       },
     );
