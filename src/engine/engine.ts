@@ -59,6 +59,7 @@ export interface EngineOptions extends PoolOptions, ReplicaOptions {
    * Leave it out to have it detected: off behind a pooler (PgBouncer answers with a cancel key of
    * its own), on otherwise. false for a pooler in transaction mode that cannot keep prepared
    * statements (PgBouncer before 1.21, or without max_prepared_statements); true only where it can.
+   * MySQL / MariaDB (mysql2): compiled statements run prepared (binary protocol) unless false.
    */
   preparedStatements?: boolean;
   /**

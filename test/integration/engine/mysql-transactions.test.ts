@@ -46,18 +46,21 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
   let db: Provisioned;
   const engines: Engine[] = [];
 
-  /** An engine whose driver connections record what they send (mysql2's query, under the engine). */
+  /** An engine whose driver connections record what they send (mysql2's query and execute). */
   const traced = (options?: EngineOptions): Traced => {
     const engine = createEngine(db.url, options);
     engines.push(engine);
     const sql: string[] = [];
     engine.on("connect", ({ raw }) => {
-      const conn = raw as { query: (...args: unknown[]) => unknown };
-      const query = conn.query.bind(conn);
-      conn.query = (q: unknown, ...rest: unknown[]) => {
-        sql.push(typeof q === "string" ? q : (q as { sql: string }).sql);
-        return query(q, ...rest);
-      };
+      // Text statements (query) and prepared ones (execute, compiled statements).
+      const conn = raw as Record<"query" | "execute", (...args: unknown[]) => unknown>;
+      for (const method of ["query", "execute"] as const) {
+        const send = conn[method].bind(conn);
+        conn[method] = (q: unknown, ...rest: unknown[]) => {
+          sql.push(typeof q === "string" ? q : (q as { sql: string }).sql);
+          return send(q, ...rest);
+        };
+      }
     });
     return { engine, sql };
   };
