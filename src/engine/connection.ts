@@ -299,15 +299,7 @@ export class Connection implements AsyncDisposable {
 
   /** @internal rollback() when it sends nothing and Engine._syncAllowed(); false otherwise (nothing done). */
   _rollbackSync(): boolean {
-    if (!this.engine._syncAllowed()) return false;
-    if (this.#endUnbegun()) return true;
-    const pooled = this.#pooled;
-    if (pooled === null || !(this.dialect instanceof MysqlDialect) || this.#streaming > 0) return false;
-    this.#tx = "none";
-    this.#savepoints = 0;
-    this.#sendRollbackQueued(pooled);
-    if (this.engine.events.has("rollback")) this.engine.events.emit("rollback", { raw: pooled.driver.raw });
-    return true;
+    return this.engine._syncAllowed() && this.#endUnbegun();
   }
 
   /** Ends a transaction that never reached the server or was lost (nothing to send); false when it did. */
@@ -797,7 +789,6 @@ export class Connection implements AsyncDisposable {
     if (!pooled) return;
     if (this.#tx === "active") pooled.inTransaction = true;
     this.#tx = "none";
-    this.#queueRollback(pooled);
     if (pooled.info.get("isolationChanged")) {
       pooled.info.delete("isolationChanged");
       const level = this.engine.options.isolationLevel ?? this.dialect.defaultIsolationLevel;
@@ -817,36 +808,6 @@ export class Connection implements AsyncDisposable {
   }
 
   /**
-   * MySQL / MariaDB, a connection going back to the pool: its transaction ends with a ROLLBACK
-   * sent without waiting (#sendRollbackQueued) instead of the pool's reset, unless
-   * poolResetOnReturn asks for another reset; false when the pool must reset it.
-   */
-  #queueRollback(pooled: PooledConnection): boolean {
-    const reset = this.engine.options.poolResetOnReturn;
-    if (
-      !pooled.inTransaction ||
-      !(this.dialect instanceof MysqlDialect) ||
-      (reset !== undefined && reset !== "rollback")
-    )
-      return false;
-    this.#sendRollbackQueued(pooled);
-    return true;
-  }
-
-  /**
-   * Sends ROLLBACK and does not wait for it (MySQL / MariaDB). mysql2 sends a connection's commands
-   * in order, so it still reaches the server before anything sent after it, by this session or by
-   * the connection's next user: no snapshot outlives the transaction. Only its round trip is not
-   * waited for: the second of the two a read-only session sends under REPEATABLE READ (SELECT,
-   * ROLLBACK). A failed ROLLBACK means the connection is lost: its next statement fails as a
-   * disconnect and discards it.
-   */
-  #sendRollbackQueued(pooled: PooledConnection): void {
-    pooled.inTransaction = false;
-    pooled.driver.execute("ROLLBACK", []).catch(() => undefined);
-  }
-
-  /**
    * @internal close() when it needs no I/O (no transaction on the server, the isolation level
    * untouched, the pool takes the connection back at once) and Engine._syncAllowed(); false
    * otherwise, and nothing was done.
@@ -855,12 +816,8 @@ export class Connection implements AsyncDisposable {
     if (this.#closed) return true;
     const pooled = this.#pooled;
     if (pooled !== null) {
-      if (pooled.info.has("isolationChanged") || !this.engine._syncAllowed()) return false;
-      if (this.#tx === "active") {
-        pooled.inTransaction = true;
-        if (!this.#queueRollback(pooled)) return false;
-        this.#tx = "none";
-      }
+      if (this.#tx === "active" || pooled.info.has("isolationChanged") || !this.engine._syncAllowed())
+        return false;
       if (!this.engine.pool.tryReleaseSync(pooled)) return false;
     }
     this.#pooled = null;

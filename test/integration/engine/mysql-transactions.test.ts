@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   column,
   createEngine,
-  declarativeBase,
   delete_,
   type Engine,
   type EngineOptions,
@@ -12,7 +11,6 @@ import {
   MetaData,
   String,
   select,
-  sessionmaker,
   Table,
 } from "../../../src/index.js";
 import { configuredDatabases, type Provisioned, provision } from "../../support/databases.js";
@@ -28,13 +26,6 @@ const notes = new Table("notes", md, {
   id: column(Integer).primaryKey(),
   body: column(String(50)),
 });
-
-/** The same table as a model, for sessions. */
-const Base = declarativeBase();
-class Note extends Base.table("notes", {
-  id: column(Integer).primaryKey(),
-  body: column(String(50)),
-}) {}
 
 interface Traced {
   readonly engine: Engine;
@@ -228,34 +219,5 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     await commitElsewhere("late");
     await using conn = await t.engine.connect();
     expect(await conn.scalar(count)).toBe(1);
-  });
-
-  it("a session's closing ROLLBACK is queued, not awaited, and still ends its snapshot", async () => {
-    const t = traced({ poolSize: 1 });
-    const Session = sessionmaker({ bind: t.engine });
-    await commitElsewhere("first");
-    let id = 0;
-    {
-      await using conn = await engines[0]!.connect();
-      id = Number(await conn.scalar(select(notes.c.id)));
-    }
-    {
-      const s = Session();
-      expect(await s.get(Note, id)).not.toBeNull();
-      const closing = s.close();
-      // Back in the pool at once: the ROLLBACK was queued on the driver, not waited for.
-      expect(t.engine.pool.checkedOut).toBe(0);
-      await closing;
-    }
-    const from = t.sql.length;
-    const s = Session();
-    expect(await s.scalar(count)).toBe(1);
-    await s.close();
-    expect(words(t, from)).toEqual(["SELECT", "ROLLBACK"]);
-    // The session before ran on the same connection: its snapshot would hide this commit.
-    await commitElsewhere("second");
-    const again = Session();
-    expect(await again.scalar(count)).toBe(2);
-    await again.close();
   });
 });
