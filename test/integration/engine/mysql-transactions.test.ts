@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   column,
   createEngine,
+  declarativeBase,
   delete_,
   type Engine,
   type EngineOptions,
@@ -11,6 +12,7 @@ import {
   MetaData,
   String,
   select,
+  sessionmaker,
   Table,
 } from "../../../src/index.js";
 import { configuredDatabases, type Provisioned, provision } from "../../support/databases.js";
@@ -26,6 +28,13 @@ const notes = new Table("notes", md, {
   id: column(Integer).primaryKey(),
   body: column(String(50)),
 });
+
+/** The same table as a model, for sessions. */
+const Base = declarativeBase();
+class Note extends Base.table("notes", {
+  id: column(Integer).primaryKey(),
+  body: column(String(50)),
+}) {}
 
 interface Traced {
   readonly engine: Engine;
@@ -219,5 +228,28 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     await commitElsewhere("late");
     await using conn = await t.engine.connect();
     expect(await conn.scalar(count)).toBe(1);
+  });
+
+  it("a read-only session sends SELECT and ROLLBACK; the next one on its connection sees new commits", async () => {
+    const t = traced({ poolSize: 1 });
+    const Session = sessionmaker({ bind: t.engine });
+    await commitElsewhere("first");
+    let id = 0;
+    {
+      await using conn = await engines[0]!.connect();
+      id = Number(await conn.scalar(select(notes.c.id)));
+    }
+    const from = t.sql.length;
+    {
+      const s = Session();
+      expect(await s.get(Note, id)).not.toBeNull();
+      await s.close();
+    }
+    expect(words(t, from)).toEqual(["SELECT", "ROLLBACK"]);
+    // Same connection (poolSize 1): a snapshot left open would hide this commit.
+    await commitElsewhere("second");
+    const s = Session();
+    expect(await s.scalar(count)).toBe(2);
+    await s.close();
   });
 });
