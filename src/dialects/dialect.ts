@@ -251,6 +251,14 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   /** SQL setting the isolation level of the next transaction / the session. */
   abstract isolationLevelSql(level: IsolationLevel): string[];
 
+  /**
+   * Session setup for the engine's isolation level, run on every new connection after
+   * onConnect(): `level` undefined means the server's default.
+   */
+  connectIsolationSql(level: IsolationLevel | undefined): string[] {
+    return level === undefined ? [] : this.isolationLevelSql(level);
+  }
+
   /** Formats a driver error message with the statement (parameters hidden when asked). */
   protected describe(err: unknown, ctx: ErrorContext): string {
     const base = err instanceof Error ? err.message : String(err);

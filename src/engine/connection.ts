@@ -1,5 +1,6 @@
 import type { Dialect, IsolationLevel, PreparedStatement } from "../dialects/dialect.js";
 import type { DriverConnection, DriverResult, ExecuteOptions } from "../dialects/driver.js";
+import { MysqlDialect } from "../dialects/mysql/dialect.js";
 import {
   ArgumentError,
   type AthanorError,
@@ -84,7 +85,10 @@ export class Connection implements AsyncDisposable {
 
   /** The driver's own connection object (pg.Client, better-sqlite3 Database, ...), for legacy code. */
   get driverConnection(): unknown {
-    return this.#ensurePooled().driver.raw;
+    const pooled = this.#ensurePooled();
+    // MySQL with autocommit off: what the caller runs may open a transaction; close ends it.
+    if (this.dialect instanceof MysqlDialect) pooled.inTransaction = true;
+    return pooled.driver.raw;
   }
 
   /** Whether the underlying connection was discarded (lost); the next statement reconnects. */
@@ -178,15 +182,34 @@ export class Connection implements AsyncDisposable {
     return pooled;
   }
 
-  /** Whether BEGIN may wait for the first write (PostgreSQL READ COMMITTED; see read-only.ts). */
+  /** Whether BEGIN may wait for the first write (READ COMMITTED and below; see read-only.ts). */
   #mayDeferBegin(): boolean {
     const level = this.isolationLevel;
     // PostgreSQL READ COMMITTED: each statement takes its own snapshot, so reads before the first
     // write see the same data in or out of a transaction. SQLite: what Python's sqlite3 driver
     // (and so SQLAlchemy) has always done: BEGIN before the first write, not before SELECTs.
+    // MySQL / MariaDB READ COMMITTED (or UNCOMMITTED), set or the server's default (read at the
+    // first connection): as PostgreSQL's, each consistent read takes a fresh snapshot there.
     if (this.dialect.name === "postgresql") return level === null || level === "READ COMMITTED";
     if (this.dialect.name === "sqlite") return level === null;
+    if (this.dialect.name === "mysql") {
+      const effective = level ?? this.dialect.defaultIsolationLevel;
+      return effective === "READ COMMITTED" || effective === "READ UNCOMMITTED";
+    }
     return false;
+  }
+
+  /**
+   * Whether the transaction begins with its first statement, no BEGIN sent: MySQL / MariaDB under
+   * REPEATABLE READ or SERIALIZABLE run with autocommit off (MysqlDialect.beginsImplicitly), which
+   * saves START TRANSACTION's round trip (a read-only session sends SELECT + ROLLBACK).
+   */
+  #beginsImplicitly(): boolean {
+    const dialect = this.dialect;
+    return (
+      dialect instanceof MysqlDialect &&
+      dialect.beginsImplicitly(this.isolationLevel ?? dialect.defaultIsolationLevel)
+    );
   }
 
   #autobegin(): void {
@@ -195,11 +218,16 @@ export class Connection implements AsyncDisposable {
     this.#tx = "deferred";
   }
 
-  /** Sends BEGIN if the transaction has not reached the server yet. */
+  /** Sends BEGIN if the transaction has not reached the server yet (none when it begins implicitly). */
   async #beginOnServer(): Promise<void> {
     if (this.#tx !== "deferred") return;
     const pooled = await this.#connection();
-    await this.#driverCall(this.dialect.beginSql(), [], pooled);
+    if (!this.#beginsImplicitly()) await this.#driverCall(this.dialect.beginSql(), [], pooled);
+    this.#begun(pooled);
+  }
+
+  /** The transaction has begun on `pooled` (BEGIN sent, or its next statement opens it). */
+  #begun(pooled: PooledConnection): void {
     pooled.inTransaction = true;
     this.#tx = "active";
     if (this.engine.events.has("begin")) this.engine.events.emit("begin", { raw: pooled.driver.raw });
@@ -213,7 +241,7 @@ export class Connection implements AsyncDisposable {
       );
     }
     this.#autobegin();
-    if (!this.#mayDeferBegin()) await this.#beginOnServer();
+    if (!this.#mayDeferBegin() && !this.#beginsImplicitly()) await this.#beginOnServer();
     return new Transaction(this);
   }
 
@@ -514,15 +542,20 @@ export class Connection implements AsyncDisposable {
     }
   }
 
-  /** Whether a statement may run with no BEGIN sent first (BEGIN waits for the first write, see #mayDeferBegin). */
+  /**
+   * Whether a statement may run with no BEGIN sent first (BEGIN waits for the first write, see
+   * #mayDeferBegin, or is never sent, see #beginsImplicitly: then the transaction begins here).
+   */
   #transactionReady(stmt: Node | null, compiled: CompiledStatement | null): boolean {
     if (this.#tx === "active") return true;
     if (this.#tx === "invalid") return false;
     this.#autobegin();
-    return (
-      this.#tx !== "deferred" ||
-      (stmt !== null && compiled !== null && this.#mayDeferBegin() && plainRead(stmt, compiled))
-    );
+    if (this.#tx !== "deferred") return true;
+    if (stmt !== null && compiled !== null && this.#mayDeferBegin() && plainRead(stmt, compiled)) return true;
+    const pooled = this.#pooled;
+    if (pooled === null || !this.#beginsImplicitly()) return false;
+    this.#begun(pooled);
+    return true;
   }
 
   /** Sends BEGIN first where #transactionReady says so; refuses after a connection lost in a transaction. */

@@ -59,6 +59,7 @@ export interface EngineOptions extends PoolOptions, ReplicaOptions {
    * Leave it out to have it detected: off behind a pooler (PgBouncer answers with a cancel key of
    * its own), on otherwise. false for a pooler in transaction mode that cannot keep prepared
    * statements (PgBouncer before 1.21, or without max_prepared_statements); true only where it can.
+   * MySQL / MariaDB (mysql2): compiled statements run prepared (binary protocol) unless false.
    */
   preparedStatements?: boolean;
   /**
@@ -183,9 +184,8 @@ export class Engine {
       this.#initialized ??= this.dialect.initialize(conn);
       await this.#initialized;
       await this.dialect.onConnect(conn);
-      if (this.options.isolationLevel)
-        for (const sql of this.dialect.isolationLevelSql(this.options.isolationLevel))
-          await conn.execute(sql, []);
+      for (const sql of this.dialect.connectIsolationSql(this.options.isolationLevel || undefined))
+        await conn.execute(sql, []);
     } catch (e) {
       this.#initialized = null;
       await conn.close().catch(() => undefined);
@@ -306,6 +306,8 @@ export class Engine {
   /** A pooled driver connection for legacy code; call `release()` when done. */
   async rawConnection(): Promise<{ readonly raw: unknown; release(): Promise<void> }> {
     const pooled = await this._checkout();
+    // MySQL with autocommit off: what the caller runs may open a transaction; release ends it.
+    if (this.dialect instanceof MysqlDialect) pooled.inTransaction = true;
     return { raw: pooled.driver.raw, release: () => this.pool.release(pooled) };
   }
 

@@ -100,8 +100,13 @@ export class MysqlDialect extends Dialect {
   }
 
   override async initialize(conn: DriverConnection): Promise<void> {
-    const res = await conn.execute("SELECT VERSION()", []);
+    // @@transaction_isolation from MySQL 5.7.20 and MariaDB 11.1; @@tx_isolation before (and
+    // MySQL 8 has only the new name), as SQLAlchemy's MySQL dialect reads it.
+    const res = await conn
+      .execute("SELECT VERSION(), @@transaction_isolation", [])
+      .catch(() => conn.execute("SELECT VERSION(), @@tx_isolation", []));
     const version = String(res.rows[0]?.[0] ?? "");
+    this.defaultIsolationLevel = isolationLevelOf(String(res.rows[0]?.[1] ?? ""));
     this.isMariaDb = /mariadb/i.test(version);
     this.serverVersion = (version.match(/^(\d+)\.(\d+)\.(\d+)/) ?? []).slice(1).map(Number);
     const [major = 0, minor = 0] = this.serverVersion;
@@ -130,8 +135,42 @@ export class MysqlDialect extends Dialect {
     return "START TRANSACTION";
   }
 
+  /**
+   * Whether transactions at `level` begin implicitly: the session runs with autocommit off, so its
+   * first statement opens the transaction and no START TRANSACTION is sent, as Python's MySQL
+   * drivers do. REPEATABLE READ and SERIALIZABLE: every statement must run in the transaction (its
+   * snapshot is taken at the first read). READ COMMITTED and READ UNCOMMITTED keep autocommit on
+   * and START TRANSACTION waits for the first write (Connection), AUTOCOMMIT never begins.
+   */
+  beginsImplicitly(level: IsolationLevel): boolean {
+    return level === "REPEATABLE READ" || level === "SERIALIZABLE";
+  }
+
   isolationLevelSql(level: IsolationLevel): string[] {
     if (level === "AUTOCOMMIT") return ["SET SESSION autocommit = 1"];
-    return [`SET SESSION TRANSACTION ISOLATION LEVEL ${level}`];
+    return [
+      `SET SESSION TRANSACTION ISOLATION LEVEL ${level}`,
+      `SET SESSION autocommit = ${this.beginsImplicitly(level) ? 0 : 1}`,
+    ];
   }
+
+  /** With no level configured: autocommit off when the server's default begins implicitly. */
+  override connectIsolationSql(level: IsolationLevel | undefined): string[] {
+    if (level !== undefined) return this.isolationLevelSql(level);
+    return this.beginsImplicitly(this.defaultIsolationLevel) ? ["SET SESSION autocommit = 0"] : [];
+  }
+}
+
+/** 'REPEATABLE-READ' (the server variable's spelling) as an IsolationLevel. */
+function isolationLevelOf(value: string): IsolationLevel {
+  const level = value.toUpperCase().replace("-", " ");
+  if (
+    level === "READ UNCOMMITTED" ||
+    level === "READ COMMITTED" ||
+    level === "REPEATABLE READ" ||
+    level === "SERIALIZABLE"
+  )
+    return level;
+  // An unknown spelling: the safe assumption (every statement inside the transaction).
+  return "REPEATABLE READ";
 }

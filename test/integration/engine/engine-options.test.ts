@@ -368,18 +368,17 @@ forEachDatabase(
           await conn.execute(delete_(notes).where(notes.c.body.eq("evented")));
           await conn.rollback();
         }
-        const begin = db.name === "mysql" ? "START" : "BEGIN";
+        // MySQL under REPEATABLE READ runs with autocommit off: the first statement begins.
+        const sentBegin = db.name === "mysql" ? [] : ["before BEGIN", "after BEGIN 0"];
         expect(seen.filter((s) => !s.endsWith("INSERT 1") && !s.startsWith("before INSERT"))).toEqual([
           ...(db.name === "pglite" ? [] : ["connect"]),
           "checkout",
-          `before ${begin}`,
-          `after ${begin} 0`,
+          ...sentBegin,
           "begin",
           "before COMMIT",
           "after COMMIT 0",
           "commit",
-          `before ${begin}`,
-          `after ${begin} 0`,
+          ...sentBegin,
           "begin",
           "before DELETE",
           "after DELETE 1",

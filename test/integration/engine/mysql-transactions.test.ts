@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  column,
+  createEngine,
+  declarativeBase,
+  delete_,
+  type Engine,
+  type EngineOptions,
+  func,
+  Integer,
+  insert,
+  MetaData,
+  String,
+  select,
+  sessionmaker,
+  Table,
+} from "../../../src/index.js";
+import { configuredDatabases, type Provisioned, provision } from "../../support/databases.js";
+
+/**
+ * How transactions reach MySQL / MariaDB: under REPEATABLE READ (the server's default) the
+ * connection runs with autocommit off, so a read-only session sends its SELECT and the closing
+ * ROLLBACK, no START TRANSACTION; under READ COMMITTED, START TRANSACTION waits for the first
+ * write and reads alone send nothing else; AUTOCOMMIT sends no transaction statements at all.
+ */
+const md = new MetaData();
+const notes = new Table("notes", md, {
+  id: column(Integer).primaryKey(),
+  body: column(String(50)),
+});
+
+/** The same table as a model, for sessions. */
+const Base = declarativeBase();
+class Note extends Base.table("notes", {
+  id: column(Integer).primaryKey(),
+  body: column(String(50)),
+}) {}
+
+interface Traced {
+  readonly engine: Engine;
+  /** Every statement the driver sent after its connection's setup (the pool's ROLLBACK too). */
+  readonly sql: string[];
+}
+
+describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [mysql]", () => {
+  let db: Provisioned;
+  const engines: Engine[] = [];
+
+  /** An engine whose driver connections record what they send (mysql2's query and execute). */
+  const traced = (options?: EngineOptions): Traced => {
+    const engine = createEngine(db.url, options);
+    engines.push(engine);
+    const sql: string[] = [];
+    engine.on("connect", ({ raw }) => {
+      // Text statements (query) and prepared ones (execute, compiled statements).
+      const conn = raw as Record<"query" | "execute", (...args: unknown[]) => unknown>;
+      for (const method of ["query", "execute"] as const) {
+        const send = conn[method].bind(conn);
+        conn[method] = (q: unknown, ...rest: unknown[]) => {
+          sql.push(typeof q === "string" ? q : (q as { sql: string }).sql);
+          return send(q, ...rest);
+        };
+      }
+    });
+    return { engine, sql };
+  };
+  /** The first word of each statement sent, from index `from` on. */
+  const words = (t: Traced, from = 0) => t.sql.slice(from).map((s) => s.split(" ")[0]);
+  const count = select(func.count()).selectFrom(notes);
+  /** Commits a row from another engine (autocommit), between two reads of a session. */
+  const commitElsewhere = async (body: string) => {
+    const other = engines[0]!;
+    await other.begin((c) => c.execute(insert(notes).values({ body })));
+  };
+
+  beforeAll(async () => {
+    db = await provision("mysql", {});
+    const setup = createEngine(db.url);
+    engines.push(setup);
+    await md.createAll(setup);
+  });
+
+  afterAll(async () => {
+    for (const e of engines) await e.dispose();
+    await db.cleanup();
+  });
+
+  beforeEach(async () => {
+    await engines[0]!.begin((c) => c.execute(delete_(notes)));
+  });
+
+  it("REPEATABLE READ: a read-only session sends SELECT and ROLLBACK, no START TRANSACTION", async () => {
+    const t = traced();
+    {
+      await using conn = await t.engine.connect();
+      await conn.scalar(count);
+    }
+    const from = t.sql.length;
+    {
+      await using conn = await t.engine.connect();
+      await conn.scalar(count);
+      await conn.scalar(select(notes.c.body));
+    }
+    expect(words(t, from)).toEqual(["SELECT", "SELECT", "ROLLBACK"]);
+    expect(t.engine.dialect.defaultIsolationLevel).toBe("REPEATABLE READ");
+    await using conn = await t.engine.connect();
+    expect(Number((await conn.executeDriverSql("SELECT @@autocommit, @@in_transaction")).first()?.[0])).toBe(
+      0,
+    );
+  });
+
+  it("REPEATABLE READ: two reads of a session see one snapshot while another commits", async () => {
+    const t = traced();
+    await using conn = await t.engine.connect();
+    expect(await conn.scalar(count)).toBe(0);
+    await commitElsewhere("other");
+    expect(await conn.scalar(count)).toBe(0);
+    await conn.rollback();
+    expect(await conn.scalar(count)).toBe(1);
+  });
+
+  it("READ COMMITTED: reads send no transaction statement and see commits; the first write begins", async () => {
+    const t = traced({ isolationLevel: "READ COMMITTED" });
+    {
+      await using warm = await t.engine.connect();
+      await warm.scalar(count);
+    }
+    const from = t.sql.length;
+    {
+      await using conn = await t.engine.connect();
+      expect(await conn.scalar(count)).toBe(0);
+      await commitElsewhere("other");
+      expect(await conn.scalar(count)).toBe(1);
+    }
+    expect(words(t, from)).toEqual(["SELECT", "SELECT"]);
+    const writes = t.sql.length;
+    {
+      await using conn = await t.engine.connect();
+      await conn.scalar(count);
+      await conn.execute(insert(notes).values({ body: "mine" }));
+      await conn.commit();
+    }
+    expect(words(t, writes)).toEqual(["SELECT", "START", "INSERT", "COMMIT"]);
+    await using check = await t.engine.connect();
+    expect(await check.scalar(count)).toBe(2);
+  });
+
+  it("writes after reads commit, or roll back, under both levels", async () => {
+    for (const isolationLevel of ["REPEATABLE READ", "READ COMMITTED"] as const) {
+      await engines[0]!.begin((c) => c.execute(delete_(notes)));
+      const t = traced({ isolationLevel });
+      {
+        await using conn = await t.engine.connect();
+        await conn.scalar(count);
+        await conn.execute(insert(notes).values({ body: "kept" }));
+        await conn.commit();
+        await conn.scalar(count);
+        await conn.execute(insert(notes).values({ body: "dropped" }));
+        await conn.rollback();
+        await conn.execute(insert(notes).values({ body: "closed" }));
+      }
+      await using check = await engines[0]!.connect();
+      expect((await check.scalars(select(notes.c.body))).all()).toEqual(["kept"]);
+      expect(words(t).filter((w) => w === "START").length).toBe(isolationLevel === "READ COMMITTED" ? 3 : 0);
+    }
+  });
+
+  it("savepoints work when the transaction begins implicitly", async () => {
+    const t = traced();
+    const began: unknown[] = [];
+    t.engine.on("begin", (e) => began.push(e));
+    await using conn = await t.engine.connect();
+    await conn.begin();
+    expect(began).toHaveLength(0);
+    await conn.execute(insert(notes).values({ body: "outer" }));
+    expect(began).toHaveLength(1);
+    const nested = await conn.beginNested();
+    await conn.execute(insert(notes).values({ body: "inner" }));
+    await nested.rollback();
+    await conn.commit();
+    expect((await conn.scalars(select(notes.c.body))).all()).toEqual(["outer"]);
+    expect(words(t).includes("START")).toBe(false);
+  });
+
+  it("AUTOCOMMIT engines and connections autocommit; the connection goes back with autocommit off", async () => {
+    const auto = traced({ isolationLevel: "AUTOCOMMIT" });
+    {
+      await using conn = await auto.engine.connect();
+      await conn.execute(insert(notes).values({ body: "auto" }));
+    }
+    expect(words(auto).filter((w) => w !== "SET")).toEqual(["INSERT"]);
+    const t = traced({ poolSize: 1 });
+    {
+      await using conn = await t.engine.connect();
+      await conn.executionOptions({ isolationLevel: "AUTOCOMMIT" });
+      await conn.execute(insert(notes).values({ body: "auto2" }));
+    }
+    await using check = await engines[0]!.connect();
+    expect(await check.scalar(count)).toBe(2);
+    await using conn = await t.engine.connect();
+    const row = (await conn.executeDriverSql("SELECT @@autocommit, @@tx_isolation")).first();
+    expect([Number(row?.[0]), row?.[1]]).toEqual([0, "REPEATABLE-READ"]);
+  });
+
+  it("a connection never goes back to the pool inside a transaction (raw driver use included)", async () => {
+    const t = traced({ poolSize: 1 });
+    const inTransaction = async () => {
+      const raw = await t.engine.rawConnection();
+      const [rows] = (await (raw.raw as { query: (s: string) => Promise<[unknown[][]]> }).query(
+        "SELECT @@in_transaction AS t",
+      )) as unknown as [{ t: number }[]];
+      await raw.release();
+      return Number(rows[0]!.t);
+    };
+    {
+      await using conn = await t.engine.connect();
+      await conn.scalar(count);
+    }
+    expect(await inTransaction()).toBe(0);
+    {
+      await using conn = await t.engine.connect();
+      await (conn.driverConnection as { query: (s: string) => Promise<unknown> }).query(
+        "SELECT * FROM notes",
+      );
+    }
+    expect(await inTransaction()).toBe(0);
+    // A snapshot left open would hide this commit from the next session.
+    await commitElsewhere("late");
+    await using conn = await t.engine.connect();
+    expect(await conn.scalar(count)).toBe(1);
+  });
+
+  it("a read-only session sends SELECT and ROLLBACK; the next one on its connection sees new commits", async () => {
+    const t = traced({ poolSize: 1 });
+    const Session = sessionmaker({ bind: t.engine });
+    await commitElsewhere("first");
+    let id = 0;
+    {
+      await using conn = await engines[0]!.connect();
+      id = Number(await conn.scalar(select(notes.c.id)));
+    }
+    const from = t.sql.length;
+    {
+      const s = Session();
+      expect(await s.get(Note, id)).not.toBeNull();
+      await s.close();
+    }
+    expect(words(t, from)).toEqual(["SELECT", "ROLLBACK"]);
+    // Same connection (poolSize 1): a snapshot left open would hide this commit.
+    await commitElsewhere("second");
+    const s = Session();
+    expect(await s.scalar(count)).toBe(2);
+    await s.close();
+  });
+});
