@@ -39,7 +39,12 @@ export interface PoolOptions {
   poolPrePing?: boolean;
   /** Hand out the most recently returned connection first. */
   poolUseLifo?: boolean;
-  /** What to do with a returned connection: "rollback" (default), "commit" or null (nothing). */
+  /**
+   * What to do with a returned connection: "rollback" (default), "commit" or null (nothing). With null,
+   * a MySQL connection under REPEATABLE READ (autocommit off) keeps the transaction its last statement
+   * opened, and with it that transaction's snapshot, for its next user: null is for callers that end
+   * every transaction themselves.
+   */
   poolResetOnReturn?: "rollback" | "commit" | null;
 }
 
