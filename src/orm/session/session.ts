@@ -13,7 +13,7 @@ import type {
   RelationshipKeys,
 } from "../declarative/model-types.js";
 import { executeOrm, streamOrm } from "../loading/execute.js";
-import { getByIdentity, refreshObject } from "../loading/get.js";
+import { getByIdentity, refreshObject } from "./get-refresh.js";
 import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { className, mapperFor } from "../mapper/mapping.js";
@@ -21,7 +21,7 @@ import { newestOf } from "../newest.js";
 import { Query } from "../query/query.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { cascadeTargets, expireState, expungeState } from "../state/lifecycle.js";
-import { bulkInsertMappings, bulkUpdateMappings } from "../unitofwork/bulk.js";
+import { bulkInsertMappings, bulkUpdateMappings } from "./bulk-ops.js";
 import { isModified } from "../unitofwork/changes.js";
 import { flushSession } from "../unitofwork/flush.js";
 import { IdentityMap } from "./identity-map.js";

@@ -5,7 +5,7 @@ import { ColumnClause } from "../../sql/from-clause.js";
 import { values } from "../../sql/values.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { expireState } from "../state/lifecycle.js";
-import type { UnitOfWorkContext } from "./context.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
 
 /**
  * INSERTs plain objects as rows (executemany: batched multi-row INSERTs; defaults applied). With

@@ -6,9 +6,9 @@ import { type Select, select } from "../../sql/select.js";
 import type { Mapper } from "../mapper/mapper.js";
 import type { InstanceState } from "../state/instance-state.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
-import { executeOrmSelect, selectEntity } from "./execute.js";
-import { loadOnly } from "./options.js";
-import { loadRelationship } from "./relationship-loader.js";
+import { executeOrmSelect, selectEntity } from "../loading/execute.js";
+import { loadOnly } from "../loading/options.js";
+import { loadRelationship } from "../loading/relationship-loader.js";
 
 /** Primary key values in key-column order, from a scalar, an array or an object. */
 export function primaryKeyValues(mapper: Mapper, pk: unknown): unknown[] {
