@@ -9,7 +9,7 @@ import type { Mapper } from "../mapper/mapper.js";
 import { mapperFor } from "../mapper/mapping.js";
 import { expireColumns } from "../state/attributes.js";
 import type { InstanceState } from "../state/instance-state.js";
-import { bulkUpdateMappings } from "../session/bulk-ops.js";
+import { bulkUpdateMappings } from "../unitofwork/bulk.js";
 import { snapshotValue } from "../unitofwork/changes.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
 import { evaluator } from "./evaluate.js";

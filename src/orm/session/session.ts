@@ -19,7 +19,7 @@ import { newestOf } from "../newest.js";
 import { Query } from "../query/query.js";
 import type { InstanceState } from "../state/instance-state.js";
 import { isModified } from "../unitofwork/changes.js";
-import { bulkInsertMappings, bulkUpdateMappings } from "./bulk-ops.js";
+import { bulkInsert, bulkSaveObjects, bulkUpdate } from "./bulk-ops.js";
 import {
   expireAllObjects,
   expireObject,
@@ -416,18 +416,17 @@ export class Session implements AsyncDisposable {
     rows: readonly Partial<T>[],
     opts: { returnDefaults?: boolean } = {},
   ): Promise<void> {
-    await bulkInsertMappings(this, mapperFor(model), rows as readonly Record<string, unknown>[], opts);
+    await bulkInsert(this, model, rows, opts);
   }
 
   /** UPDATEs rows of a model from plain objects that include the primary key, in batches. */
   async bulkUpdateMappings<T>(model: ModelClass<T>, rows: readonly Partial<T>[]): Promise<void> {
-    await bulkUpdateMappings(this, mapperFor(model), rows as readonly Record<string, unknown>[]);
+    await bulkUpdate(this, model, rows);
   }
 
   /** Saves objects in batches like a flush would (new ones inserted, changed ones updated). */
   async bulkSaveObjects(objs: Iterable<MappedInstance>): Promise<void> {
-    this.addAll(objs);
-    await this.flush();
+    await bulkSaveObjects(this, objs);
   }
 
   /** @internal The mapper of a model class. */
