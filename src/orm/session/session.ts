@@ -123,9 +123,16 @@ export class Session implements AsyncDisposable {
   }
 
   /** The connection of the current transaction (begun on first use). */
-  async connection(): Promise<Connection> {
-    this.checkUsable();
-    return this._connectionSync() ?? tx.connect(this);
+  connection(): Promise<Connection> {
+    // Not an async function: one that returned tx.connect()'s promise would wait for it through
+    // a promise of its own, and each session of an asynchronous driver comes through here once.
+    try {
+      this.checkUsable();
+      const ready = this._connectionSync();
+      return ready !== null ? Promise.resolve(ready) : tx.connect(this);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /**
