@@ -1,6 +1,6 @@
 /**
  * What the built package shows users: its entry points export the user's API only, and no single
- * underscore member (an internal slot such as `_ormPlan` or `_prepared`) reaches the emitted types
+ * underscore member (an internal slot such as `_executorCache` or `_prepared`) reaches the emitted types
  * (double-underscore names are SQLAlchemy's public `__table__` / `__mapper__` and type-only brands).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";

@@ -55,12 +55,15 @@ function readerList(
   return readers;
 }
 
-/** The plan of a statement, made on its first execution and kept on it (statements are immutable). */
+/**
+ * The plan of a statement, made on its first execution and kept in the statement's executor cache
+ * slot (statements are immutable). Only the ORM writes that slot on a Select, so the cast holds.
+ */
 function cachedPlan(stmt: Select<any>): OrmSelectPlan {
-  let plan = stmt._ormPlan as OrmSelectPlan | undefined;
+  let plan = stmt._executorCache as OrmSelectPlan | undefined;
   if (plan === undefined) {
     plan = planOrmSelect(stmt);
-    stmt._ormPlan = plan;
+    stmt._executorCache = plan;
   }
   return plan;
 }

@@ -5,7 +5,8 @@ import { mapperFor } from "../mapper/mapping.js";
 import { InstrumentedList, setLoadedRelationship } from "../state/attributes.js";
 import { type InstanceState, stateOf } from "../state/instance-state.js";
 import { isModified, takeSnapshot } from "../unitofwork/changes.js";
-import type { Session } from "./session.js";
+import type { UnitOfWorkContext } from "../unitofwork/context.js";
+import { getObject, NO_GET_OPTIONS } from "./get-refresh.js";
 
 /**
  * Merging an object loaded at another version of its row would overwrite changes made since:
@@ -28,7 +29,7 @@ function checkVersion(src: InstanceState, target: InstanceState): void {
  * creating a pending one), cascading along `merge` relationships. Returns the session's object.
  */
 export async function mergeObject<T extends object>(
-  session: Session,
+  session: UnitOfWorkContext,
   obj: T,
   load: boolean,
   seen = new Map<object, object>(),
@@ -46,9 +47,11 @@ export async function mergeObject<T extends object>(
     const st = session.identityMap.get(mapper, key);
     if (st) target = st.obj;
     else if (load)
-      target = await session.get(
+      target = await getObject(
+        session,
         cls,
         mapper.pk.map((c) => (obj as Record<string, unknown>)[c.key]),
+        NO_GET_OPTIONS,
       );
   }
   if (target === null && key !== null && !load && src.key !== null) {

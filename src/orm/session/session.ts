@@ -3,9 +3,9 @@ import type { Connection, ExecutionOptions, ItemsOf, Params } from "../../engine
 import type { Engine } from "../../engine/engine.js";
 import { newRoute, type ReplicaRoute } from "../../engine/replicas/route.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
-import { ArgumentError, InvalidRequestError, NoResultFound, PendingRollbackError } from "../../errors.js";
+import { PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
-import type { CheckedEntities, ScalarOf, SelectItem } from "../../sql/typing.js";
+import type { CheckedEntities, ItemValue, Row, ScalarOf, SelectItem } from "../../sql/typing.js";
 import type {
   AttributeKeys,
   MappedInstance,
@@ -13,20 +13,36 @@ import type {
   RelationshipKeys,
 } from "../declarative/model-types.js";
 import { executeOrm, streamOrm } from "../loading/execute.js";
-import { getByIdentity, refreshObject } from "../loading/get.js";
-import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
-import { className, mapperFor } from "../mapper/mapping.js";
+import { mapperFor } from "../mapper/mapping.js";
 import { newestOf } from "../newest.js";
 import { Query } from "../query/query.js";
-import { type InstanceState, stateOf } from "../state/instance-state.js";
-import { cascadeTargets, expireState, expungeState } from "../state/lifecycle.js";
-import { bulkInsertMappings, bulkUpdateMappings } from "../unitofwork/bulk.js";
+import type { InstanceState } from "../state/instance-state.js";
 import { isModified } from "../unitofwork/changes.js";
-import { flushSession } from "../unitofwork/flush.js";
+import { bulkInsert, bulkSaveObjects, bulkUpdate } from "./bulk-ops.js";
+import {
+  expireAllObjects,
+  expireObject,
+  type GetOptions,
+  getObject,
+  getOneObject,
+  loadAttribute,
+  NO_GET_OPTIONS,
+  refresh,
+} from "./get-refresh.js";
 import { IdentityMap } from "./identity-map.js";
+import {
+  addObject,
+  containsObject,
+  deleteObject,
+  dirtyObjects,
+  expungeAll,
+  expungeObject,
+  isObjectModified,
+} from "./lifecycle.js";
 import { mergeObject } from "./merge.js";
 import { SessionTransaction } from "./session-transaction.js";
+import * as tx from "./transaction-ops.js";
 
 /** Options of `sessionmaker()` and `new Session()`: bind, autoflush, expireOnCommit, autobegin, ... */
 export interface SessionOptions {
@@ -48,13 +64,6 @@ type ModelClass<T> = abstract new (...args: any) => T;
 
 const newest = newestOf<Session>();
 
-/** get() without options (a shared object, not one per call). */
-const NO_GET_OPTIONS: { populateExisting?: boolean; options?: readonly Node[] } = Object.freeze({});
-
-/** What close() returns when nothing was left to wait for. */
-const DONE: Promise<void> = Promise.resolve();
-
-/** A primary key: the value, or an array / object of values for composite keys. */
 /** What get() takes as the primary key of `T` (see PrimaryKeyOf); anything for an unknown `T`. */
 export type PrimaryKey<T = unknown> = unknown extends T ? unknown : PrimaryKeyOf<T>;
 
@@ -71,17 +80,24 @@ export class Session implements AsyncDisposable {
   #info: Record<string, unknown> | null;
   /** @internal Replaced by an empty one at close(): what keeps the newest session alive (newest.ts) keeps none of its objects. */
   identityMap = new IdentityMap();
-  #pending: Set<InstanceState> | null = null;
-  #markedDeleted: Set<InstanceState> | null = null;
+  /** @internal Pending objects (null until the first add(): most sessions only read). */
+  _pending: Set<InstanceState> | null = null;
+  /** @internal Objects marked for deletion (null until the first delete()). */
+  _markedDeleted: Set<InstanceState> | null = null;
   /** @internal */ transaction: SessionTransaction | null = null;
-  #conn: Connection | null = null;
-  #ownsConnection = false;
-  #pendingRollback: Error | null = null;
+  /** @internal The connection of the current transaction, once taken. */
+  _conn: Connection | null = null;
+  /** @internal Whether _conn was taken from the engine (and goes back to its pool at release). */
+  _ownsConnection = false;
+  /** @internal The error of a failed flush, until rollback(). */
+  _pendingRollback: Error | null = null;
+  /** @internal The last insert order given to a pending object. */
+  _insertCounter = 0;
+  /** @internal Whether a flush is running (a flush inside it returns at once). */
+  _flushing = false;
   #noAutoflush = 0;
-  #flushing = false;
-  #insertCounter = 0;
-  /** With read replicas: this session's last commit position, shared by its connections. */
-  #route: ReplicaRoute | null;
+  /** @internal With read replicas: this session's last commit position, shared by its connections. */
+  _route: ReplicaRoute | null;
 
   constructor(opts: SessionOptions) {
     this.bind = opts.bind;
@@ -89,40 +105,34 @@ export class Session implements AsyncDisposable {
     this.expireOnCommit = opts.expireOnCommit ?? true;
     this.autobegin = opts.autobegin ?? true;
     this.#info = opts.info ?? null;
-    this.#route = opts.usePrimary ? newRoute(true) : null;
+    this._route = opts.usePrimary ? newRoute(true) : null;
     newest.current = this;
   }
 
-  // ---------------------------------------------------------------- connection and transactions
+  // ---------------------------------------------------------------- connection (transaction-ops.ts for the rest)
 
   /** @internal Raises if a failed flush is waiting for rollback(). */
   checkUsable(): void {
-    if (this.#pendingRollback) {
+    if (this._pendingRollback) {
       throw new PendingRollbackError(
-        `This session's transaction has been rolled back due to a previous exception during flush (${this.#pendingRollback.message.split("\n")[0]}). ` +
+        `This session's transaction has been rolled back due to a previous exception during flush (${this._pendingRollback.message.split("\n")[0]}). ` +
           `Call \`await db.rollback()\` before using the session again.`,
-        { cause: this.#pendingRollback },
+        { cause: this._pendingRollback },
       );
     }
   }
 
   /** The connection of the current transaction (begun on first use). */
-  async connection(): Promise<Connection> {
-    this.checkUsable();
-    const ready = this._connectionSync();
-    if (ready !== null) return ready;
-    // Only two reasons bring us here: no transaction may begin, or the engine's pool must open,
-    // ping or wait (or Engine._syncAllowed() says no).
-    if (!this.transaction) {
-      if (!this.autobegin)
-        throw new InvalidRequestError(
-          "This session has autobegin: false and no transaction; call `await db.begin()` first",
-        );
-      this.transaction = new SessionTransaction(this, null, null);
+  connection(): Promise<Connection> {
+    // Not an async function: one that returned tx.connect()'s promise would wait for it through
+    // a promise of its own, and each session of an asynchronous driver comes through here once.
+    try {
+      this.checkUsable();
+      const ready = this._connectionSync();
+      return ready !== null ? Promise.resolve(ready) : tx.connect(this);
+    } catch (e) {
+      return Promise.reject(e);
     }
-    const conn = await (this.bind as Engine).connect();
-    this.#take(conn);
-    return conn;
   }
 
   /**
@@ -131,25 +141,13 @@ export class Session implements AsyncDisposable {
    */
   _connectionSync(): Connection | null {
     if (this.transaction === null && !this.autobegin) return null;
-    if (this.#conn === null) {
+    if (this._conn === null) {
       const conn = "connect" in this.bind ? this.bind._connectSync() : this.bind;
       if (conn === null) return null;
-      this.#take(conn);
+      tx.takeConnection(this, conn);
     }
     this.transaction ??= new SessionTransaction(this, null, null);
-    return this.#conn;
-  }
-
-  /** Makes `conn` the session's connection: its own unless it is the session's bind. */
-  #take(conn: Connection): void {
-    this.#conn = conn;
-    this.#ownsConnection = conn !== this.bind;
-    if (this.#ownsConnection) this.#adoptRoute(conn);
-  }
-
-  /** Reads after this session's commits see them, across the connections it takes (read replicas). */
-  #adoptRoute(conn: Connection): void {
-    if (conn.engine._replicas !== null) conn._route = this.#route ??= newRoute();
+    return this._conn;
   }
 
   /** Free-form data attached to the session. */
@@ -159,19 +157,20 @@ export class Session implements AsyncDisposable {
 
   /** @internal Pending objects, in the order added (made on first use: most sessions only read). */
   get pending(): Set<InstanceState> {
-    return (this.#pending ??= new Set());
+    return (this._pending ??= new Set());
   }
 
   /** @internal Objects marked for deletion. */
   get markedDeleted(): Set<InstanceState> {
-    return (this.#markedDeleted ??= new Set());
+    return (this._markedDeleted ??= new Set());
   }
 
-  /** Whether objects are pending or marked for deletion (without making the sets). */
-  #hasPendingWork(): boolean {
+  /** @internal Whether anything is pending, marked for deletion or changed (without making the sets). */
+  _hasChanges(): boolean {
     return (
-      (this.#pending !== null && this.#pending.size > 0) ||
-      (this.#markedDeleted !== null && this.#markedDeleted.size > 0)
+      (this._pending !== null && this._pending.size > 0) ||
+      (this._markedDeleted !== null && this._markedDeleted.size > 0) ||
+      this.identityMap.some(isModified)
     );
   }
 
@@ -180,14 +179,11 @@ export class Session implements AsyncDisposable {
     return this.bind;
   }
 
+  // ---------------------------------------------------------------- transactions: transaction-ops.ts
+
   /** Begins the session transaction explicitly (needed with autobegin: false). */
   async begin(): Promise<SessionTransaction> {
-    if (this.transaction)
-      throw new InvalidRequestError(
-        "A transaction is already begun on this session; use beginNested() for a savepoint",
-      );
-    this.transaction = new SessionTransaction(this, null, null);
-    return this.transaction;
+    return tx.begin(this);
   }
 
   /** Whether a transaction is in progress. */
@@ -205,41 +201,18 @@ export class Session implements AsyncDisposable {
    * what happened since (objects it touched are expired; new ones become transient) and the outer
    * transaction goes on. Pending changes are flushed first.
    */
-  async beginNested(): Promise<SessionTransaction> {
-    await this.flush();
-    const conn = await this.connection();
-    const sp = await conn.beginNested();
-    this.transaction = new SessionTransaction(this, this.transaction, sp);
-    return this.transaction;
+  beginNested(): Promise<SessionTransaction> {
+    return tx.beginNested(this);
   }
 
   /** @internal */
-  async _commitNested(tx: SessionTransaction): Promise<void> {
-    this.#requireInnermost(tx);
-    await this.flush();
-    await tx.savepoint!.commit();
-    tx.active = false;
-    tx.mergeInto(tx.parent!);
-    this.transaction = tx.parent;
+  _commitNested(t: SessionTransaction): Promise<void> {
+    return tx.commitNested(this, t);
   }
 
   /** @internal */
-  async _rollbackNested(tx: SessionTransaction): Promise<void> {
-    while (this.transaction && this.transaction !== tx && this.transaction.nested)
-      await this._rollbackNested(this.transaction);
-    this.#requireInnermost(tx);
-    await tx.savepoint!.rollback();
-    tx.active = false;
-    this.transaction = tx.parent;
-    this.#restoreAfterRollback(tx, true);
-    this.#pendingRollback = null;
-  }
-
-  #requireInnermost(tx: SessionTransaction): void {
-    if (this.transaction !== tx)
-      throw new InvalidRequestError(
-        "Only the innermost savepoint can be committed; release or roll back the inner ones first",
-      );
+  _rollbackNested(t: SessionTransaction): Promise<void> {
+    return tx.rollbackNested(this, t);
   }
 
   /**
@@ -247,159 +220,29 @@ export class Session implements AsyncDisposable {
    * `limits`: a timeout per statement of the flush and an AbortSignal (checked up to COMMIT,
    * which once sent runs to the end).
    */
-  async commit(limits?: StatementLimits): Promise<void> {
-    if (
-      limits !== undefined &&
-      this.#conn === null &&
-      (this.transaction || this.#hasPendingWork() || this.#hasDirty())
-    )
-      await this.connection();
-    if (limits !== undefined && this.#conn !== null) {
-      const conn = this.#conn;
-      return conn._withLimits(limits, () => this.commit());
-    }
-    this.checkUsable();
-    if (!this.transaction) {
-      if (!this.#hasPendingWork() && !this.#hasDirty()) return;
-      await this.connection();
-    }
-    await this.flush();
-    while (this.transaction?.nested) await this._commitNested(this.transaction);
-    const root = this.transaction!;
-    if (this.#conn) await this.#conn.commit();
-    root.active = false;
-    this.transaction = null;
-    if (root.hasDeleted) for (const st of root.deleted) this.#detachDeleted(st);
-    if (this.expireOnCommit) this.identityMap.forEach(expireAll);
-    await this.#releaseConnection();
-  }
-
-  #hasDirty(): boolean {
-    return this.identityMap.some(isModified);
-  }
-
-  #detachDeleted(st: InstanceState): void {
-    this.identityMap.remove(st);
-    st.session = null;
-    st.deletedFlushed = false;
-    st.markedDeleted = false;
+  commit(limits?: StatementLimits): Promise<void> {
+    return tx.commit(this, limits);
   }
 
   /** Rolls back the transaction (every savepoint too); objects return to their state before it. */
-  async rollback(): Promise<void> {
-    const root = this.#root();
-    this.#pendingRollback = null;
-    if (!root) return;
-    if (this.#conn) await this.#conn.rollback();
-    for (let tx: SessionTransaction | null = this.transaction; tx; tx = tx.parent) tx.active = false;
-    this.transaction = null;
-    this.#restoreAfterRollback(root, false);
-    await this.#releaseConnection();
-  }
-
-  #root(): SessionTransaction | null {
-    let tx = this.transaction;
-    while (tx?.parent) tx = tx.parent;
-    return tx;
-  }
-
-  /** Puts objects back in step with a database that forgot the rolled-back work. */
-  #restoreAfterRollback(tx: SessionTransaction, nested: boolean): void {
-    const collect = (
-      t: SessionTransaction,
-      into: { ins: Set<InstanceState>; upd: Set<InstanceState>; del: Set<InstanceState> },
-    ) => {
-      for (const s of t.inserted) into.ins.add(s);
-      for (const s of t.updated) into.upd.add(s);
-      for (const s of t.deleted) into.del.add(s);
-    };
-    const sets = {
-      ins: new Set<InstanceState>(),
-      upd: new Set<InstanceState>(),
-      del: new Set<InstanceState>(),
-    };
-    collect(tx, sets);
-    // Rows inserted by the rolled-back work no longer exist: those objects become transient.
-    for (const st of sets.ins) {
-      this.identityMap.remove(st);
-      this.pending.delete(st);
-      st.key = null;
-      st.committed = null;
-      st.session = null;
-      st.deletedFlushed = false;
-    }
-    for (const st of sets.del) {
-      st.deletedFlushed = false;
-      st.markedDeleted = false;
-      this.identityMap.add(st);
-      expireState(st, null);
-    }
-    for (const st of sets.upd) if (st.session === this) expireState(st, null);
-    if (!nested) {
-      for (const st of this.pending) {
-        st.session = null;
-      }
-      this.pending.clear();
-      for (const st of this.markedDeleted) st.markedDeleted = false;
-      this.markedDeleted.clear();
-      for (const st of this.identityMap.states()) expireState(st, null);
-    } else {
-      // As SQLAlchemy: objects added since the savepoint began (beginNested flushed the earlier
-      // ones) leave the session, and changes not flushed yet are expired with the rest.
-      for (const st of this.pending) st.session = null;
-      this.pending.clear();
-      for (const st of this.markedDeleted) st.markedDeleted = false;
-      this.markedDeleted.clear();
-      for (const st of this.identityMap.states()) if (isModified(st)) expireState(st, null);
-    }
-  }
-
-  async #releaseConnection(): Promise<void> {
-    const conn = this.#conn;
-    this.#conn = null;
-    if (conn && this.#ownsConnection) await conn.close();
+  rollback(): Promise<void> {
+    return tx.rollback(this);
   }
 
   /** Rolls back what is not committed, empties the session and releases the connection. */
   close(): Promise<void> {
-    // Without I/O to wait for (no transaction on the server, the pool takes the connection back
-    // at once) the session closes now: one request, one session, the common case.
-    const conn = this.#conn;
-    if (conn === null || (conn._rollbackSync() && (!this.#ownsConnection || conn._closeSync()))) {
-      this.#detachAll();
-      return DONE;
-    }
-    return this.#closeAsync(conn);
-  }
-
-  async #closeAsync(conn: Connection): Promise<void> {
-    try {
-      if (!conn._rollbackSync()) await conn.rollback().catch(() => undefined);
-    } finally {
-      this.#detachAll();
-      if (this.#ownsConnection && !conn._closeSync()) await conn.close();
-    }
-  }
-
-  #detachAll(): void {
-    this.transaction = null;
-    this.#pendingRollback = null;
-    this.expungeAll();
-    this.identityMap = new IdentityMap();
-    this.#conn = null;
+    return tx.close(this);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
 
-  // ---------------------------------------------------------------- object state
+  // ---------------------------------------------------------------- object state: lifecycle.ts
 
   /** Adds an object (and objects its relationships cascade save-update to) to the session. */
   add(obj: MappedInstance): void {
-    const st = stateOf(obj);
-    if (!st) throw new ArgumentError(`db.add() takes an instance of a mapped class; got ${describe(obj)}`);
-    this.#attach(st);
+    addObject(this, obj);
   }
 
   /** add() for each object. */
@@ -407,141 +250,24 @@ export class Session implements AsyncDisposable {
     for (const o of objs) this.add(o);
   }
 
-  #attach(st: InstanceState): void {
-    if (st.session === this) {
-      if (st.markedDeleted && !st.deletedFlushed) {
-        st.markedDeleted = false;
-        this.markedDeleted.delete(st);
-      }
-      return;
-    }
-    if (st.session !== null) {
-      throw new InvalidRequestError(
-        `${st.describe()} is already attached to another session; expunge it there first, or use merge()`,
-      );
-    }
-    st.session = this;
-    if (st.key === null) {
-      st.insertOrder = ++this.#insertCounter;
-      this.pending.add(st);
-    } else {
-      const existing = this.identityMap.get(st.mapper, st.key);
-      if (existing && existing !== st) {
-        st.session = null;
-        throw new InvalidRequestError(
-          `Can't attach ${st.describe()}: another object with the same identity is already in this session; use merge() to copy its state`,
-        );
-      }
-      this.identityMap.add(st);
-    }
-    if (st.rel !== null) for (const child of cascadeTargets(st, "save-update")) this.#attach(child);
-  }
-
   /** Marks an object for deletion at the next flush (cascading `delete` to related objects). */
   delete(obj: MappedInstance): void {
-    const st = stateOf(obj);
-    if (!st) throw new ArgumentError(`db.delete() takes an instance of a mapped class; got ${describe(obj)}`);
-    if (st.key === null) {
-      if (st.session === this) this.expunge(obj);
-      throw new InvalidRequestError(
-        `${st.describe()} is not persisted, so it cannot be deleted; it has been removed from the session instead`,
-      );
-    }
-    if (st.session !== this) this.#attach(st);
-    st.markedDeleted = true;
-    this.markedDeleted.add(st);
+    deleteObject(this, obj);
   }
 
   /** Removes an object from the session (and cascade `expunge` targets); it becomes detached. */
   expunge(obj: MappedInstance): void {
-    const st = stateOf(obj);
-    if (!st || st.session !== this)
-      throw new InvalidRequestError(`${st ? st.describe() : describe(obj)} is not in this session`);
-    expungeState(this, st);
+    expungeObject(this, obj);
   }
 
   /** Detaches every object. */
   expungeAll(): void {
-    this.identityMap.forEach(detach);
-    this.#pending?.forEach(detach);
-    this.identityMap.clear();
-    this.#pending = null;
-    this.#markedDeleted = null;
-  }
-
-  /**
-   * Expires an object's attributes (all, or those named): they must be reloaded before reading.
-   * Related objects reached through `refresh-expire` cascades are expired too.
-   */
-  expire<T extends MappedInstance>(obj: T, attributes?: readonly AttributeKeys<T>[]): void {
-    const st = this.#own(obj, "expire");
-    const related = this.#refreshExpireTargets(st);
-    expireState(st, attributes ?? null);
-    for (const r of related) expireState(r, null);
-  }
-
-  /** Loaded objects reachable from `st` through `refresh-expire` cascades (as SQLAlchemy's). */
-  #refreshExpireTargets(st: InstanceState): InstanceState[] {
-    const seen = new Set<InstanceState>([st]);
-    const out: InstanceState[] = [];
-    const todo = [st];
-    while (todo.length) {
-      for (const child of cascadeTargets(todo.pop()!, "refresh-expire")) {
-        if (seen.has(child)) continue;
-        seen.add(child);
-        if (child.session === this && child.key !== null) out.push(child);
-        todo.push(child);
-      }
-    }
-    return out;
-  }
-
-  /** Expires every object in the session. */
-  expireAll(): void {
-    for (const st of this.identityMap.states()) expireState(st, null);
-  }
-
-  /** Reloads an object's attributes (all, or those named) from the database (see expire for cascades). */
-  async refresh<T extends MappedInstance>(obj: T, attributes?: readonly AttributeKeys<T>[]): Promise<void> {
-    const st = this.#own(obj, "refresh");
-    if (st.key === null)
-      throw new InvalidRequestError(
-        `${st.describe()} is not persisted yet; flush or commit before refresh()`,
-      );
-    await this.#autoflush();
-    // As SQLAlchemy: objects the refresh-expire cascade reaches are expired, not reloaded.
-    const related = this.#refreshExpireTargets(st);
-    await refreshObject(this, st, attributes ?? null);
-    for (const r of related) expireState(r, null);
-  }
-
-  /** Loads a relationship explicitly: `await db.load(kit, "custodyEvents")`. */
-  async load<T extends MappedInstance>(obj: T, key: RelationshipKeys<T>): Promise<void> {
-    const st = this.#own(obj, "load");
-    await this.#autoflush();
-    await loadRelationship(this, [st], st.mapper.relationship(key));
-  }
-
-  /** Copies an object's state into the session's object of the same identity (loading it if needed). */
-  async merge<T extends MappedInstance>(obj: T, opts: { load?: boolean } = {}): Promise<T> {
-    return mergeObject(this, obj, opts.load ?? true) as Promise<T>;
-  }
-
-  #own(obj: object, what: string): InstanceState {
-    const st = stateOf(obj);
-    if (!st)
-      throw new ArgumentError(`db.${what}() takes an instance of a mapped class; got ${describe(obj)}`);
-    if (st.session !== this)
-      throw new InvalidRequestError(
-        `${st.describe()} is not in this session (it is ${st.status}); ${what}() needs an attached object — use merge() or add() first`,
-      );
-    return st;
+    expungeAll(this);
   }
 
   /** Whether the object is in this session (a flushed deletion is not: it left with its row). */
   contains(obj: object): boolean {
-    const st = stateOf(obj);
-    return st !== null && st.session === this && !st.deletedFlushed;
+    return containsObject(this, obj);
   }
 
   /** Objects added and not yet flushed. */
@@ -551,9 +277,7 @@ export class Session implements AsyncDisposable {
 
   /** Persistent objects with changes not yet flushed. */
   get dirty(): object[] {
-    const out: object[] = [];
-    for (const st of this.identityMap.states()) if (!st.markedDeleted && isModified(st)) out.push(st.obj);
-    return out;
+    return dirtyObjects(this);
   }
 
   /** Objects marked for deletion and not yet flushed. */
@@ -563,59 +287,67 @@ export class Session implements AsyncDisposable {
 
   /** Whether an object has changes not yet flushed. */
   isModified(obj: MappedInstance): boolean {
-    const st = stateOf(obj);
-    if (!st)
-      throw new ArgumentError(`isModified() takes an instance of a mapped class; got ${describe(obj)}`);
-    return st.key === null ? st.session === this : isModified(st);
+    return isObjectModified(this, obj);
   }
 
-  // ---------------------------------------------------------------- flush
+  /** Copies an object's state into the session's object of the same identity (loading it if needed): merge.ts. */
+  async merge<T extends MappedInstance>(obj: T, opts: { load?: boolean } = {}): Promise<T> {
+    return mergeObject(this, obj, opts.load ?? true) as Promise<T>;
+  }
+
+  // ---------------------------------------------------------------- reading by identity: get-refresh.ts
+
+  /** The object with this primary key: from the identity map, or loaded (null if there is none). */
+  get<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts: GetOptions = NO_GET_OPTIONS): Promise<T | null> {
+    return getObject(this, model, pk, opts) as Promise<T | null>;
+  }
+
+  /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
+  getOne<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts: GetOptions = NO_GET_OPTIONS): Promise<T> {
+    return getOneObject(this, model, pk, opts) as Promise<T>;
+  }
+
+  /**
+   * Expires an object's attributes (all, or those named): they must be reloaded before reading.
+   * Related objects reached through `refresh-expire` cascades are expired too.
+   */
+  expire<T extends MappedInstance>(obj: T, attributes?: readonly AttributeKeys<T>[]): void {
+    expireObject(this, obj, attributes ?? null);
+  }
+
+  /** Expires every object in the session. */
+  expireAll(): void {
+    expireAllObjects(this);
+  }
+
+  /** Reloads an object's attributes (all, or those named) from the database (see expire for cascades). */
+  refresh<T extends MappedInstance>(obj: T, attributes?: readonly AttributeKeys<T>[]): Promise<void> {
+    return refresh(this, obj, attributes ?? null);
+  }
+
+  /** Loads a relationship explicitly: `await db.load(kit, "custodyEvents")`. */
+  load<T extends MappedInstance>(obj: T, key: RelationshipKeys<T>): Promise<void> {
+    return loadAttribute(this, obj, key);
+  }
+
+  // ---------------------------------------------------------------- flush: transaction-ops.ts
 
   /**
    * Writes pending changes now (inside the current transaction). `limits`: a timeout per
    * statement and an AbortSignal, which cancel the running statement on the server.
    */
-  async flush(limits?: StatementLimits): Promise<void> {
-    if (limits !== undefined) {
-      this.checkUsable();
-      if (!this.#hasPendingWork() && !this.#hasDirty()) return;
-      const conn = await this.connection();
-      return conn._withLimits(limits, () => this.flush());
-    }
-    this.checkUsable();
-    if (this.#flushing) return;
-    // Nothing new, deleted or changed: no flush (one comparison per loaded object, as cheap as
-    // SQLAlchemy's check of its modified set for the autoflush before every query).
-    if (!this.#hasPendingWork() && !this.#hasDirty()) return;
-    this.#flushing = true;
-    try {
-      const conn = await this.connection();
-      await flushSession(this, conn, this.transaction!);
-    } catch (e) {
-      this.#pendingRollback = e as Error;
-      throw e;
-    } finally {
-      this.#flushing = false;
-    }
-  }
-
-  async #autoflush(): Promise<void> {
-    if (this.autoflush && this.#noAutoflush === 0) await this.flush();
+  flush(limits?: StatementLimits): Promise<void> {
+    return tx.flush(this, limits);
   }
 
   /** @internal Called before queries. */
   async _autoflush(): Promise<void> {
-    await this.#autoflush();
+    if (this.autoflush && this.#noAutoflush === 0) await this.flush();
   }
 
   /** @internal Whether an autoflush would write anything (checked without waiting, to save an await). */
   _needsAutoflush(): boolean {
-    return (
-      this.autoflush &&
-      this.#noAutoflush === 0 &&
-      !this.#flushing &&
-      (this.#hasPendingWork() || this.#hasDirty())
-    );
+    return this.autoflush && this.#noAutoflush === 0 && !this._flushing && this._hasChanges();
   }
 
   /** Runs `fn` with autoflush turned off (as SQLAlchemy's `no_autoflush`). */
@@ -628,7 +360,7 @@ export class Session implements AsyncDisposable {
     }
   }
 
-  // ---------------------------------------------------------------- queries
+  // ---------------------------------------------------------------- queries: loading/execute.ts
 
   /** Runs a statement: ORM-aware for select(Model), insert/update/delete of models; Core otherwise. */
   execute<S extends Node>(
@@ -674,43 +406,8 @@ export class Session implements AsyncDisposable {
     stmt: S,
     params?: Params,
     opts?: { yieldPer?: number },
-  ): AsyncIterable<
-    ItemsOf<S> extends readonly [infer F]
-      ? import("../../sql/typing.js").ItemValue<F>
-      : import("../../sql/typing.js").Row<ItemsOf<S>>
-  > {
+  ): AsyncIterable<ItemsOf<S> extends readonly [infer F] ? ItemValue<F> : Row<ItemsOf<S>>> {
     return streamOrm(this, stmt, params, opts?.yieldPer ?? 1000) as never;
-  }
-
-  /** The object with this primary key: from the identity map, or loaded (null if there is none). */
-  get<T>(
-    model: ModelClass<T>,
-    pk: PrimaryKey<T>,
-    opts: { populateExisting?: boolean; options?: readonly Node[] } = NO_GET_OPTIONS,
-  ): Promise<T | null> {
-    // Not an async function: a lookup answered without waiting costs one settled promise.
-    try {
-      this.checkUsable();
-      const found = getByIdentity(this, mapperFor(model), pk, opts);
-      return (found instanceof Promise ? found : Promise.resolve(found)) as Promise<T | null>;
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }
-
-  /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
-  async getOne<T>(
-    model: ModelClass<T>,
-    pk: PrimaryKey<T>,
-    opts: { populateExisting?: boolean; options?: readonly Node[] } = NO_GET_OPTIONS,
-  ): Promise<T> {
-    const obj = await this.get(model, pk, opts);
-    if (obj === null) {
-      throw new NoResultFound(
-        `No ${className(model)} with primary key ${JSON.stringify(pk, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}; use get() to receive null instead`,
-      );
-    }
-    return obj;
   }
 
   /** The legacy Query API: `db.query(User).filter(...).all()`. */
@@ -718,7 +415,7 @@ export class Session implements AsyncDisposable {
     return new Query<Items>(this, items);
   }
 
-  // ---------------------------------------------------------------- bulk
+  // ---------------------------------------------------------------- bulk: bulk-ops.ts
 
   /** INSERTs plain objects as rows of a model, in batches (no identity map, no relationships). */
   async bulkInsertMappings<T>(
@@ -726,18 +423,17 @@ export class Session implements AsyncDisposable {
     rows: readonly Partial<T>[],
     opts: { returnDefaults?: boolean } = {},
   ): Promise<void> {
-    await bulkInsertMappings(this, mapperFor(model), rows as readonly Record<string, unknown>[], opts);
+    await bulkInsert(this, model, rows, opts);
   }
 
   /** UPDATEs rows of a model from plain objects that include the primary key, in batches. */
   async bulkUpdateMappings<T>(model: ModelClass<T>, rows: readonly Partial<T>[]): Promise<void> {
-    await bulkUpdateMappings(this, mapperFor(model), rows as readonly Record<string, unknown>[]);
+    await bulkUpdate(this, model, rows);
   }
 
   /** Saves objects in batches like a flush would (new ones inserted, changed ones updated). */
   async bulkSaveObjects(objs: Iterable<MappedInstance>): Promise<void> {
-    this.addAll(objs);
-    await this.flush();
+    await bulkSaveObjects(this, objs);
   }
 
   /** @internal The mapper of a model class. */
@@ -750,25 +446,10 @@ export class Session implements AsyncDisposable {
   }
 }
 
-function expireAll(st: InstanceState): void {
-  expireState(st, null);
-}
-
 function toScalars<Items extends readonly unknown[]>(res: Result<Items>): ScalarResult<unknown> {
   return res.scalars();
 }
 
 function firstScalar<Items extends readonly unknown[]>(res: Result<Items>): unknown {
   return res.scalar();
-}
-
-function detach(st: InstanceState): void {
-  st.session = null;
-}
-
-function describe(v: unknown): string {
-  if (v === null || v === undefined) return String(v);
-  if (typeof v === "object")
-    return `an object of class ${v.constructor ? className(v.constructor as new () => unknown) : "Object"}`;
-  return typeof v;
 }

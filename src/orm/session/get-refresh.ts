@@ -1,14 +1,63 @@
+/**
+ * Session.get(), getOne(), refresh(), expire(), expireAll() and load(): reading objects by
+ * identity, and making the session read them again.
+ */
 import type { Result } from "../../engine/result.js";
-import { ArgumentError, ObjectDeletedError } from "../../errors.js";
+import { ArgumentError, InvalidRequestError, NoResultFound, ObjectDeletedError } from "../../errors.js";
 import { bindparam } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
 import { type Select, select } from "../../sql/select.js";
+import { executeOrmSelect, selectEntity } from "../loading/execute.js";
+import { loadOnly } from "../loading/options.js";
+import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
+import { className, mapperFor } from "../mapper/mapping.js";
 import type { InstanceState } from "../state/instance-state.js";
+import { cascadeTargets, expireState } from "../state/lifecycle.js";
 import type { UnitOfWorkContext } from "../unitofwork/context.js";
-import { executeOrmSelect, selectEntity } from "./execute.js";
-import { loadOnly } from "./options.js";
-import { loadRelationship } from "./relationship-loader.js";
+import { ownedState } from "./lifecycle.js";
+
+/** What get() takes besides the key. */
+export interface GetOptions {
+  populateExisting?: boolean;
+  options?: readonly Node[];
+}
+
+/** get() without options (a shared object, not one per call). */
+export const NO_GET_OPTIONS: GetOptions = Object.freeze({});
+
+/** Session.get(): never throws, rejects instead. */
+export function getObject(
+  session: UnitOfWorkContext,
+  model: abstract new (...args: any) => unknown,
+  pk: unknown,
+  opts: GetOptions,
+): Promise<unknown> {
+  // Not an async function: a lookup answered without waiting costs one settled promise.
+  try {
+    session.checkUsable();
+    const found = getByIdentity(session, mapperFor(model), pk, opts);
+    return found instanceof Promise ? found : Promise.resolve(found);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** Session.getOne(): get(), raising NoResultFound when there is no such row. */
+export async function getOneObject(
+  session: UnitOfWorkContext,
+  model: abstract new (...args: any) => unknown,
+  pk: unknown,
+  opts: GetOptions,
+): Promise<unknown> {
+  const obj = await getObject(session, model, pk, opts);
+  if (obj === null) {
+    throw new NoResultFound(
+      `No ${className(model)} with primary key ${JSON.stringify(pk, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}; use get() to receive null instead`,
+    );
+  }
+  return obj;
+}
 
 /** Primary key values in key-column order, from a scalar, an array or an object. */
 export function primaryKeyValues(mapper: Mapper, pk: unknown): unknown[] {
@@ -54,7 +103,7 @@ export function getByIdentity(
   session: UnitOfWorkContext,
   mapper: Mapper,
   pk: unknown,
-  opts: { populateExisting?: boolean; options?: readonly Node[] },
+  opts: GetOptions,
 ): object | null | Promise<object | null> {
   if (mapper.registry.needsConfigure) mapper.registry.configure();
   let key: unknown;
@@ -104,8 +153,63 @@ function firstObject(res: Result<any>): object | null {
   return res.scalar() as object | null;
 }
 
+/** Session.expire(): expires the object's attributes and, wholly, its `refresh-expire` cascade. */
+export function expireObject(
+  session: UnitOfWorkContext,
+  obj: object,
+  attributes: readonly string[] | null,
+): void {
+  const st = ownedState(session, obj, "expire");
+  const related = refreshExpireTargets(session, st);
+  expireState(st, attributes);
+  for (const r of related) expireState(r, null);
+}
+
+/** Session.expireAll(). */
+export function expireAllObjects(session: UnitOfWorkContext): void {
+  for (const st of session.identityMap.states()) expireState(st, null);
+}
+
+/** Session.refresh(): reloads the object; its `refresh-expire` cascade is expired, not reloaded (as SQLAlchemy). */
+export async function refresh(
+  session: UnitOfWorkContext,
+  obj: object,
+  attributes: readonly string[] | null,
+): Promise<void> {
+  const st = ownedState(session, obj, "refresh");
+  if (st.key === null)
+    throw new InvalidRequestError(`${st.describe()} is not persisted yet; flush or commit before refresh()`);
+  await session._autoflush();
+  const related = refreshExpireTargets(session, st);
+  await refreshObject(session, st, attributes);
+  for (const r of related) expireState(r, null);
+}
+
+/** Session.load(): loads one relationship of an attached object. */
+export async function loadAttribute(session: UnitOfWorkContext, obj: object, key: string): Promise<void> {
+  const st = ownedState(session, obj, "load");
+  await session._autoflush();
+  await loadRelationship(session, [st], st.mapper.relationship(key));
+}
+
+/** Loaded objects of this session reachable from `st` through `refresh-expire` cascades (as SQLAlchemy's). */
+function refreshExpireTargets(session: UnitOfWorkContext, st: InstanceState): InstanceState[] {
+  const seen = new Set<InstanceState>([st]);
+  const out: InstanceState[] = [];
+  const todo = [st];
+  while (todo.length) {
+    for (const child of cascadeTargets(todo.pop()!, "refresh-expire")) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      if (child.session === session && child.key !== null) out.push(child);
+      todo.push(child);
+    }
+  }
+  return out;
+}
+
 /** Reloads an object's columns (all, or `attributes`) and resets its relationships. */
-export async function refreshObject(
+async function refreshObject(
   session: UnitOfWorkContext,
   st: InstanceState,
   attributes: readonly string[] | null,
