@@ -1,7 +1,7 @@
 import type { Column } from "../schema/column.js";
 import type { Table } from "../schema/table.js";
 import type { Alias } from "../sql/from-clause.js";
-import { type EntityColumns, kEntity, type kInstance } from "../sql/protocols.js";
+import { type EntityColumns, kEntity, type kEntityClass, type kInstance } from "../sql/protocols.js";
 import { kAlias, kAliasedClass } from "./declarative/keys.js";
 import type { ColumnAttributes, ColumnDecls } from "./declarative/model-types.js";
 import { configuredMapper } from "./mapper/mapping.js";
@@ -17,6 +17,8 @@ type DeclsOf<M> = M extends { readonly __table__: Table<string, infer C> }
 export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & {
   readonly [kInstance]: InstanceType<M>;
   readonly [kAliasedClass]: M;
+  /** Type only: the model, for the checks of `options()` (see StatementOption). */
+  readonly [kEntityClass]?: M;
   readonly [kAlias]: Alias;
   readonly [kEntity]: EntityColumns;
 };
