@@ -3,10 +3,11 @@
  * A model naming itself as its base's type argument (`<typeof Kit>`) is checked where the property
  * is declared: the base's instance type has each relationship static's property, and a subclass's
  * property must be assignable to its base's. A model without the argument is checked where it is
- * used (select(), db.query()): its base knows nothing of its statics.
+ * used (select(), db.query(), aliased()): its base knows nothing of its statics.
  */
 import { expectTypeOf } from "vitest";
 import {
+  aliased,
   column,
   declarativeBase,
   ForeignKey,
@@ -59,6 +60,9 @@ select(Owner.id, Pet);
 db.query(Pet);
 // @ts-expect-error Toy.pet is declared as Owner[] but relationship() targets Pet
 select(Toy);
+// @ts-expect-error aliased() checks the same
+aliased(Pet);
+aliased(Owner);
 
 // The self-typed form: checked at the declaration.
 class Shelter extends Base.table("md_shelters", { id: column(Integer).primaryKey() })<typeof Shelter> {
