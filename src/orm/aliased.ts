@@ -1,7 +1,8 @@
 import type { Column } from "../schema/column.js";
 import type { Table } from "../schema/table.js";
 import type { Alias } from "../sql/from-clause.js";
-import { type EntityColumns, kEntity, type kInstance } from "../sql/protocols.js";
+import { type EntityColumns, kEntity, type kEntityClass, type kInstance } from "../sql/protocols.js";
+import type { CheckedEntities } from "../sql/typing.js";
 import { kAlias, kAliasedClass } from "./declarative/keys.js";
 import type { ColumnAttributes, ColumnDecls } from "./declarative/model-types.js";
 import { configuredMapper } from "./mapper/mapping.js";
@@ -17,6 +18,8 @@ type DeclsOf<M> = M extends { readonly __table__: Table<string, infer C> }
 export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & {
   readonly [kInstance]: InstanceType<M>;
   readonly [kAliasedClass]: M;
+  /** Type only: the model, for the checks of `options()` (see StatementOption). */
+  readonly [kEntityClass]?: M;
   readonly [kAlias]: Alias;
   readonly [kEntity]: EntityColumns;
 };
@@ -25,7 +28,10 @@ export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & 
  * `aliased(User, "u")`: the same model under another name in one query (self-joins, joining a
  * model twice): `select(User).join(mgr, User.managerId.eq(mgr.id))`.
  */
-export function aliased<M extends MappedLike>(model: M, name?: string): AliasedClass<M> {
+export function aliased<M extends MappedLike>(
+  model: M & CheckedEntities<[M]>,
+  name?: string,
+): AliasedClass<M> {
   const mapper = configuredMapper(model);
   const alias = mapper.table.alias(name);
   const out: Record<string | symbol, unknown> = { [kAliasedClass]: model, [kAlias]: alias };

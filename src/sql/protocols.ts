@@ -13,6 +13,8 @@ export const kItems: unique symbol = Symbol.for("athanor.items");
 export const kInstance: unique symbol = Symbol.for("athanor.instance");
 /** Phantom key of a statement option (an ORM loader option): which selected entity it applies to. */
 export const kAppliesTo: unique symbol = Symbol.for("athanor.appliesTo");
+/** Phantom key (no value at run time) of an aliased entity's type: the model class it stands for. */
+export declare const kEntityClass: unique symbol;
 
 /** What an entity contributes to a SELECT: the FROM it reads and the columns it loads. */
 export interface EntityColumns {

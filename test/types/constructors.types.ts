@@ -12,7 +12,7 @@ const Base = declarativeBase();
 class Kit extends Base.table("ct_kits", {
   id: column(Integer).primaryKey(),
   code: column(VARCHAR(20)),
-})<Kit> {
+})<typeof Kit> {
   static custodyEvents = relationship(() => CustodyEvent, { backPopulates: "kit" });
   declare custodyEvents: CustodyEvent[];
 }
@@ -21,7 +21,7 @@ class CustodyEvent extends Base.table("ct_events", {
   id: column(Integer).primaryKey(),
   kitId: column(Integer, ForeignKey("ct_kits.id")),
   note: column(VARCHAR(100)).nullable(),
-})<CustodyEvent> {
+})<typeof CustodyEvent> {
   static kit = relationship(() => Kit, { backPopulates: "custodyEvents" });
   declare kit: Kit | null;
 }

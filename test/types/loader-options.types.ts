@@ -1,9 +1,10 @@
 /**
  * Type tests (issue 15 A.6, A.7): a loader path follows its relationships' targets, and options()
- * of a statement selecting one entity takes only column options (loadOnly, defer, undefer) whose
- * columns it has. Where the path starts (its first relationship's parent) is checked at run time
- * only: a relationship's type carries its target, not its parent, and checking it by the entity's
- * relationship targets cost +27% instantiations on bench/typecheck (see options.ts).
+ * of a statement selecting one entity takes only options whose columns it has and whose path
+ * starts at one of its relationships (a static of its class). A relationship's type carries its
+ * target, not its parent, so two relationships to the same target are alike to the types:
+ * `select(User).options(joinedload(Comment.post))` passes them (User.posts also leads to Post)
+ * and fails at run time.
  */
 import { expectTypeOf } from "vitest";
 import {
@@ -14,6 +15,7 @@ import {
   type LoaderOption,
   loadOnly,
   noload,
+  type Relationship,
   raiseload,
   type Session,
   select,
@@ -31,9 +33,9 @@ selectinload(Post.comments).raiseload(Comment.post).noload(Post.author);
 joinedload(Comment.post).containsEager(Post.author).loadOnly(User.email);
 joinedload(User.posts).loadOnly(Post.title).defer(Post.authorId).undefer(Post.id);
 expectTypeOf(joinedload(User.posts).selectinload(Post.comments)).toEqualTypeOf<
-  LoaderOption<unknown, Comment>
+  LoaderOption<unknown, Comment, Relationship<Post>>
 >();
-expectTypeOf(loadOnly(User.email)).toEqualTypeOf<LoaderOption<{ readonly email: string }>>();
+expectTypeOf(loadOnly(User.email)).toEqualTypeOf<LoaderOption<{ readonly email: string }, any, never>>();
 
 // @ts-expect-error User.posts leads to Post, and Post has no relationship to Post
 joinedload(User.posts).selectinload(User.posts);
@@ -51,6 +53,13 @@ select(Post).options(raiseload(Post.author), undefer(Post.title), noload(Post.co
 select(Post).join(Post.author).options(containsEager(Post.author));
 select(aliased(Comment)).options(joinedload(Comment.author));
 db.query(User).options(selectinload(User.comments).joinedload(Comment.post));
+select(User).options(
+  joinedload(User.posts).loadOnly(Post.title),
+  selectinload(User.comments).defer(Comment.body),
+);
+select(aliased(User)).options(selectinload(User.posts), loadOnly(User.email));
+const userOptions = [joinedload(User.posts), loadOnly(User.email)];
+select(User).options(...userOptions);
 // Several entities or columns: no check (an option may apply to any of them).
 select(User, Post).options(loadOnly(Post.title), joinedload(User.posts));
 select(User.id).options(loadOnly(Post.title));
@@ -61,3 +70,18 @@ select(User).options(loadOnly(Post.title));
 select(Post).options(defer(Comment.body));
 // @ts-expect-error on an alias too
 select(aliased(User)).options(loadOnly(Comment.body));
+
+// @ts-expect-error Post.author does not leave from the selected User
+select(User).options(joinedload(Post.author));
+// @ts-expect-error also after a path's first step, and beside correct options
+select(User).options(loadOnly(User.email), selectinload(Comment.author).selectinload(User.posts));
+// @ts-expect-error every loader: Comment.post belongs to Comment (Post has no relationship to Post)
+select(Post).options(raiseload(Comment.post));
+// @ts-expect-error containsEager too
+select(Post).join(Post.author).options(containsEager(User.posts));
+// @ts-expect-error on an alias of the entity
+select(aliased(Post)).options(selectinload(User.posts));
+// @ts-expect-error db.query() checks the same
+db.query(Comment).options(joinedload(Post.comments));
+// @ts-expect-error spread arrays of options are checked as well
+select(Post).options(...userOptions);

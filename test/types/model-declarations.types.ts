@@ -1,9 +1,13 @@
 /**
  * Type tests (issue 15 A.1): a relationship's declared instance property must hold its target.
- * TypeScript cannot relate a class's statics to its instance properties where the class is
- * declared, so the mistake is reported where the class is first used: select() and db.query().
+ * A model naming itself as its base's type argument (`<typeof Kit>`) is checked where the property
+ * is declared: the base's instance type has each relationship static's property, and a subclass's
+ * property must be assignable to its base's. A model without the argument is checked where it is
+ * used (select(), db.query(), aliased()): its base knows nothing of its statics.
  */
+import { expectTypeOf } from "vitest";
 import {
+  aliased,
   column,
   declarativeBase,
   ForeignKey,
@@ -11,6 +15,7 @@ import {
   relationship,
   type Session,
   select,
+  selectinload,
   VARCHAR,
 } from "../../src/index.js";
 import { Comment, Post, User } from "./blog-models.js";
@@ -55,3 +60,51 @@ select(Owner.id, Pet);
 db.query(Pet);
 // @ts-expect-error Toy.pet is declared as Owner[] but relationship() targets Pet
 select(Toy);
+// @ts-expect-error aliased() checks the same
+aliased(Pet);
+aliased(Owner);
+
+// The self-typed form: checked at the declaration.
+class Shelter extends Base.table("md_shelters", { id: column(Integer).primaryKey() })<typeof Shelter> {
+  static dogs = relationship(() => Dog, { backPopulates: "shelter" });
+  declare dogs: Dog[];
+  static describe(): string {
+    return "shelter";
+  }
+}
+
+class Dog extends Base.table("md_dogs", {
+  id: column(Integer).primaryKey(),
+  shelterId: column(Integer, ForeignKey("md_shelters.id")).nullable(),
+  parentId: column(Integer, ForeignKey("md_dogs.id")).nullable(),
+})<typeof Dog> {
+  static shelter = relationship(() => Shelter, { backPopulates: "dogs" });
+  static parent = relationship(() => Dog, { backPopulates: "puppies", remoteSide: () => Dog.id });
+  static puppies = relationship(() => Dog, { backPopulates: "parent" });
+  declare shelter: Shelter | null;
+  declare parent: Dog | null;
+  declare puppies: Dog[];
+}
+
+class Kennel extends Base.table("md_kennels", {
+  id: column(Integer).primaryKey(),
+  shelterId: column(Integer, ForeignKey("md_shelters.id")),
+})<typeof Kennel> {
+  static shelter = relationship(() => Shelter);
+  static dogs = relationship(() => Dog);
+  // @ts-expect-error Kennel.shelter is declared as Dog but relationship() targets Shelter
+  declare shelter: Dog;
+  // @ts-expect-error an array of another model
+  declare dogs: Shelter[];
+}
+
+const shelter = new Shelter({ dogs: [new Dog({ puppies: [] })] });
+expectTypeOf(shelter.dogs).toEqualTypeOf<Dog[]>();
+expectTypeOf(shelter.dogs[0]!.parent).toEqualTypeOf<Dog | null>();
+expectTypeOf(Shelter.describe()).toEqualTypeOf<string>();
+select(Shelter).options(selectinload(Shelter.dogs).joinedload(Dog.puppies));
+void Kennel;
+
+// @ts-expect-error the type argument is the class (typeof Dog), not its instance type
+class Wrong extends Base.table("md_wrong", { id: column(Integer).primaryKey() })<Wrong> {}
+void Wrong;

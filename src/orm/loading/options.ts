@@ -58,15 +58,17 @@ type ColumnsShape<Cs extends readonly Column<any, any>[]> = {
  * `joinedload(Kit.custodyEvents).selectinload(CustodyEvent.user)`. Options are nodes, so they take
  * part in the statement's cache key.
  */
-export class LoaderOption<Root = any, Leaf = any> extends Node {
+export class LoaderOption<Root = any, Leaf = any, First = any> extends Node {
   readonly kind = "loader_option";
   /**
    * Type only: `options()` of a statement selecting one entity takes the option if that entity has
-   * the option's columns (`Root`: their keys and types), so `select(User).options(loadOnly(Post.title))`
-   * is a type error. Its relationships are not checked there: that needed the entity's relationship
-   * targets per model, +32k instantiations (+27%) on bench/typecheck's 100 models under TS 5.9.
+   * the option's columns (`Root`: their keys and types) and the option's first relationship
+   * (`First`, a `Relationship<T>` that must be one of the entity's statics), so
+   * `select(User).options(loadOnly(Post.title))` and `select(User).options(joinedload(Post.author))`
+   * are type errors. Column options alone have `First = never` (nothing to check). Relationships
+   * are told apart by target only: `Relationship<Post>` of Comment.post passes where User.posts is.
    */
-  declare readonly [kAppliesTo]?: (entity: Root) => void;
+  declare readonly [kAppliesTo]?: (entity: Root) => First;
   readonly steps: readonly LoadStep[];
   readonly columnOptions: readonly ColumnOption[];
 
@@ -89,38 +91,41 @@ export class LoaderOption<Root = any, Leaf = any> extends Node {
   joinedload<T extends NextTarget<Leaf>>(
     rel: Relationship<T>,
     opts?: { innerjoin?: boolean },
-  ): LoaderOption<Root, T> {
+  ): LoaderOption<Root, T, First> {
     return this.#next(rel, "joined", { innerjoin: opts?.innerjoin });
   }
-  selectinload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
+  selectinload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T, First> {
     return this.#next(rel, "selectin");
   }
-  jsonload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
+  jsonload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T, First> {
     return this.#next(rel, "json");
   }
-  raiseload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
+  raiseload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T, First> {
     return this.#next(rel, "raise");
   }
-  noload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T> {
+  noload<T extends NextTarget<Leaf>>(rel: Relationship<T>): LoaderOption<Root, T, First> {
     return this.#next(rel, "noload");
   }
-  containsEager<T extends NextTarget<Leaf>>(rel: Relationship<T>, alias?: FromClause): LoaderOption<Root, T> {
+  containsEager<T extends NextTarget<Leaf>>(
+    rel: Relationship<T>,
+    alias?: FromClause,
+  ): LoaderOption<Root, T, First> {
     return this.#next(rel, "contains", { alias: alias ?? null });
   }
   /** Loads only these columns of the entity at the end of the path (plus its primary key). */
-  loadOnly(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf> {
+  loadOnly(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf, First> {
     return new LoaderOption(this.steps, [
       ...this.columnOptions,
       { depth: this.steps.length, mode: "loadOnly", keys: cols.map((c) => c.key) },
     ]);
   }
-  defer(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf> {
+  defer(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf, First> {
     return new LoaderOption(this.steps, [
       ...this.columnOptions,
       { depth: this.steps.length, mode: "defer", keys: cols.map((c) => c.key) },
     ]);
   }
-  undefer(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf> {
+  undefer(...cols: ColumnOf<Leaf>[]): LoaderOption<Root, Leaf, First> {
     return new LoaderOption(this.steps, [
       ...this.columnOptions,
       { depth: this.steps.length, mode: "undefer", keys: cols.map((c) => c.key) },
@@ -141,11 +146,11 @@ export class LoaderOption<Root = any, Leaf = any> extends Node {
 export function joinedload<T>(
   rel: Relationship<T>,
   opts?: { innerjoin?: boolean },
-): LoaderOption<unknown, T> {
+): LoaderOption<unknown, T, Relationship<T>> {
   return new LoaderOption([]).joinedload(rel, opts);
 }
 /** Eager load with one extra `WHERE key IN (...)` query per relationship level. */
-export function selectinload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
+export function selectinload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
   return new LoaderOption([]).selectinload(rel);
 }
 /**
@@ -153,36 +158,39 @@ export function selectinload<T>(rel: Relationship<T>): LoaderOption<unknown, T> 
  * (a correlated `json_agg` / `json_group_array` / `JSON_ARRAYAGG` subquery), so a whole path of
  * relationships loads in one statement, e.g. `jsonload(User.posts).jsonload(Post.comments)`.
  */
-export function jsonload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
+export function jsonload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
   return new LoaderOption([]).jsonload(rel);
 }
 /** Reading the relationship raises (the default when not loaded; explicit for documentation). */
-export function raiseload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
+export function raiseload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
   return new LoaderOption([]).raiseload(rel);
 }
 /** The relationship reads as empty and is never loaded. */
-export function noload<T>(rel: Relationship<T>): LoaderOption<unknown, T> {
+export function noload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
   return new LoaderOption([]).noload(rel);
 }
 /** Fill the relationship from a join the query already has (`join(Kit.custodyEvents)`). */
-export function containsEager<T>(rel: Relationship<T>, alias?: FromClause): LoaderOption<unknown, T> {
+export function containsEager<T>(
+  rel: Relationship<T>,
+  alias?: FromClause,
+): LoaderOption<unknown, T, Relationship<T>> {
   return new LoaderOption([]).containsEager(rel, alias);
 }
 /** Load only these columns (and the primary key) of their entity. */
 export function loadOnly<const Cs extends readonly Column<any, any>[]>(
   ...cols: Cs
-): LoaderOption<ColumnsShape<Cs>> {
-  return new LoaderOption([]).loadOnly(...cols);
+): LoaderOption<ColumnsShape<Cs>, any, never> {
+  return new LoaderOption<unknown, any, never>([]).loadOnly(...cols);
 }
 /** Do not load these columns (reading them raises until refreshed or undeferred). */
 export function defer<const Cs extends readonly Column<any, any>[]>(
   ...cols: Cs
-): LoaderOption<ColumnsShape<Cs>> {
-  return new LoaderOption([]).defer(...cols);
+): LoaderOption<ColumnsShape<Cs>, any, never> {
+  return new LoaderOption<unknown, any, never>([]).defer(...cols);
 }
 /** Load columns declared `.deferred()`. */
 export function undefer<const Cs extends readonly Column<any, any>[]>(
   ...cols: Cs
-): LoaderOption<ColumnsShape<Cs>> {
-  return new LoaderOption([]).undefer(...cols);
+): LoaderOption<ColumnsShape<Cs>, any, never> {
+  return new LoaderOption<unknown, any, never>([]).undefer(...cols);
 }

@@ -366,8 +366,8 @@ export class Relationship<T = any> implements JoinTargetLike {
  * other in any order): `static kit = relationship(() => Kit, { backPopulates: "custodyEvents" })`.
  */
 export function relationship<T>(
-  target: () => abstract new (...args: any) => T,
+  target: () => { readonly prototype: T },
   options: RelationshipOptions<NoInfer<T>> = {},
 ): Relationship<T> {
-  return new Relationship(target, options as RelationshipOptions);
+  return new Relationship(target as () => abstract new (...args: any) => T, options as RelationshipOptions);
 }
