@@ -15,12 +15,20 @@ export interface MetaDataOptions {
   columnNaming?: ColumnNaming;
 }
 
+/** snakeCase's results: models repeat their keys (id, createdAt, ...), and each took two regex replaces. */
+const snakeNames = new Map<string, string>();
+
 /** camelCase -> snake_case, keeping acronyms together: `createdAt` -> `created_at`, `userID` -> `user_id`. */
 export function snakeCase(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .toLowerCase();
+  let name = snakeNames.get(key);
+  if (name === undefined) {
+    name = key
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+      .toLowerCase();
+    snakeNames.set(key, name);
+  }
+  return name;
 }
 
 /**

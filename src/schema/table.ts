@@ -55,6 +55,8 @@ export class Table<
   readonly info: Readonly<Record<string, unknown>>;
   readonly dialectOptions: Readonly<Record<string, unknown>>;
   #byName: Map<string, Column<any, any>> | null = null;
+  /** `Object.values(this.c)`, made once: `c` never changes after the constructor. */
+  #columns: readonly Column<any, any>[] = [];
 
   constructor(name: Name, metadata: MetaData, columns: B, ...args: TableArg[]) {
     const options =
@@ -78,9 +80,11 @@ export class Table<
       built[key] = builder.build(key, colName, this);
     }
     (this as { c: ColumnsOf<B> }).c = built as ColumnsOf<B>;
+    const cols = Object.values(built);
+    this.#columns = cols;
 
     const explicitPk = args.find((a): a is PrimaryKeyDef => a instanceof PrimaryKeyDef);
-    const flagged = Object.values(built).filter((c) => c.primaryKey);
+    const flagged = cols.filter((c) => c.primaryKey);
     if (explicitPk && flagged.length) {
       throw new ArgumentError(
         `Table '${name}': give the primary key either with .primaryKey() on columns or with PrimaryKeyConstraint(...), not both`,
@@ -90,7 +94,7 @@ export class Table<
     this.#addConstraint(this.primaryKey);
     if (explicitPk) for (const c of this.primaryKey.columns) (c as { primaryKey: boolean }).primaryKey = true;
 
-    for (const col of Object.values(built)) {
+    for (const col of cols) {
       for (const fk of col.foreignKeys) {
         const fkc = new ForeignKeyConstraintDef([col], [fk.target as string], fk.options);
         fkc.elements.push(fk);
@@ -103,7 +107,7 @@ export class Table<
         this.#addConstraint(a);
       else if (a instanceof IndexDef) this.#addIndex(a);
     }
-    for (const col of Object.values(built)) {
+    for (const col of cols) {
       if (col.indexFlag) {
         this.#addIndex(
           new IndexDef(typeof col.indexFlag === "string" ? col.indexFlag : null, [col], {
@@ -160,7 +164,7 @@ export class Table<
   }
 
   override get columns(): readonly Column<any, any>[] {
-    return Object.values(this.c);
+    return this.#columns;
   }
 
   override get foreignKeys(): readonly ForeignKeyRef[] {

@@ -63,6 +63,8 @@ export function mapperFor(cls: AnyClass): Mapper {
   const table = (generated as unknown as Record<symbol, Table<any, any>>)[kTable]!;
   const args = (generated as unknown as Record<symbol, TableArgs>)[kTableArgs]!;
   const mapper = new Mapper(cls, table, args, registry);
+  // Before the columns become own properties of cls: fewer properties to look through.
+  const relationships = findRelationships(cls, generated);
   Object.defineProperty(cls, kMapper, { value: mapper });
   Object.defineProperty(generated, kMappedClass, { value: cls });
   for (const col of table.columns) {
@@ -77,7 +79,7 @@ export function mapperFor(cls: AnyClass): Mapper {
   Object.defineProperty(cls, "c", { value: table.c, configurable: true });
   Object.defineProperty(cls, "__mapper__", { value: mapper, configurable: true });
   Object.defineProperty(cls, kEntity, { value: mapper.entityColumns, configurable: true });
-  for (const [key, rel] of findRelationships(cls, generated)) {
+  for (const [key, rel] of relationships) {
     if (mapper.byKey.has(key))
       throw new MapperConfigurationError(
         `${mapper.name}.${key} is both a column and a relationship; rename one of them`,
