@@ -155,8 +155,8 @@ export async function flushSession(
     runs++;
   }
   for (const st of work.deletes) mappers.add(st.mapper);
-  last = null;
-  for (const st of dirty) if (st.mapper !== last) mappers.add((last = st.mapper));
+  let dirtyMapper: Mapper | null = null;
+  for (const st of dirty) if (st.mapper !== dirtyMapper) mappers.add((dirtyMapper = st.mapper));
   const order = mapperOrder([...mappers]);
   const ctx: PersistContext = { conn, inserted: [], updated: [] };
 
