@@ -8,7 +8,7 @@ import { kState } from "../declarative/keys.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { newestOf } from "../newest.js";
 import type { Relationship } from "../relationships/relationship.js";
-import { type InstanceState, stateOf } from "./instance-state.js";
+import { type InstanceState, NO_REL, stateOf } from "./instance-state.js";
 
 /**
  * A loaded collection. An Array whose mutators keep the other side of a backPopulates pair in
@@ -192,11 +192,8 @@ function unloadedRelationship(st: InstanceState, rel: Relationship): Error {
 export function getRelationship(obj: any, rel: Relationship): unknown {
   if (!rel.configured) rel.parent.registry.configure();
   const st: InstanceState = obj[kState];
-  const rels = st.rel;
-  if (rels !== null) {
-    const v = rels[rel.key];
-    if (v !== undefined || rel.key in rels) return v;
-  }
+  const v = st.relValue(rel.key);
+  if (v !== NO_REL) return v;
   if (st.key === null) {
     const empty = rel.uselist ? InstrumentedList.create(st, rel, []) : null;
     st.setRel(rel.key, empty);

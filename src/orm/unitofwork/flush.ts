@@ -155,7 +155,8 @@ export async function flushSession(
     runs++;
   }
   for (const st of work.deletes) mappers.add(st.mapper);
-  for (const st of dirty) mappers.add(st.mapper);
+  let dirtyMapper: Mapper | null = null;
+  for (const st of dirty) if (st.mapper !== dirtyMapper) mappers.add((dirtyMapper = st.mapper));
   const order = mapperOrder([...mappers]);
   const ctx: PersistContext = { conn, inserted: [], updated: [] };
 
@@ -197,13 +198,19 @@ export async function flushSession(
 
   const updates = new Map<Mapper, ReturnType<typeof planUpdate>[]>();
   const inserted = dirty.length ? new Set(ctx.inserted) : null;
+  // The list of the previous row's mapper is tried first: dirty objects mostly come in runs.
+  let listOf: Mapper | null = null;
+  let list: ReturnType<typeof planUpdate>[] = [];
   for (const st of dirty) {
     if (inserted?.has(st)) continue;
     const changed = changedColumns(st);
     if (!changed.length) continue;
-    const list = updates.get(st.mapper) ?? [];
+    if (st.mapper !== listOf) {
+      listOf = st.mapper;
+      list = updates.get(listOf) ?? [];
+      updates.set(listOf, list);
+    }
     list.push(planUpdate(st, changed));
-    updates.set(st.mapper, list);
   }
   for (const mapper of order) {
     const list = updates.get(mapper);

@@ -460,20 +460,21 @@ async function updateBatch(
   const columns =
     form.kind === "arrays" ? Array.from({ length: width }, () => new Array<unknown>(rows)) : null;
   const params: unknown[] = columns ?? new Array<unknown>(rows * width);
-  const put =
-    columns === null
-      ? (r: number, j: number, v: unknown) => {
-          params[r * width + j] = v;
-        }
-      : (r: number, j: number, v: unknown) => {
-          columns[j]![r] = v;
-        };
+  const pk = mapper.pk;
   for (let r = 0; r < rows; r++) {
     const u = part[r]!;
-    let j = 0;
-    for (const c of mapper.pk) put(r, j++, committedValue(u.st, c));
-    for (const c of cols) put(r, j++, u.st.obj[c.key]);
-    if (vc) put(r, j, u.oldVersion);
+    const obj = u.st.obj;
+    if (columns === null) {
+      let at = r * width;
+      for (let j = 0; j < pk.length; j++) params[at++] = committedValue(u.st, pk[j]!);
+      for (let j = 0; j < cols.length; j++) params[at++] = obj[cols[j]!.key];
+      if (vc) params[at] = u.oldVersion;
+    } else {
+      let j = 0;
+      for (let k = 0; k < pk.length; k++) columns[j++]![r] = committedValue(u.st, pk[k]!);
+      for (let k = 0; k < cols.length; k++) columns[j++]![r] = obj[cols[k]!.key];
+      if (vc) columns[j]![r] = u.oldVersion;
+    }
   }
   const res = await runBatch(ctx, ctx.conn.dialect.prepare(stmt), stmt, params);
   if (res.rowCount !== part.length) throw stale(mapper, "UPDATE", part.length, res.rowCount);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { column, declarativeBase, Integer, Text } from "../../../src/index.js";
-import { stateOf } from "../../../src/orm/state/instance-state.js";
+import { NO_REL, stateOf } from "../../../src/orm/state/instance-state.js";
 import { emptySnapshot } from "../../../src/orm/unitofwork/changes.js";
 
 const Base = declarativeBase();
@@ -51,6 +51,34 @@ describe("InstanceState's packed fields", () => {
     st.rel = null;
     st.relCommitted = null;
     expect(st.relCommitted).toBeNull();
+  });
+
+  it("holds a mapper's first loaded relationship alone, and its record once anything reads it", () => {
+    class Tag extends Base.table("tags", { id: column(Integer).primaryKey() }) {}
+    const st = stateOf(new Tag({}))!;
+    const parent = {};
+    st.setLoadedRel("owner", parent);
+    expect([st.hasRel("owner"), st.hasRel("other")]).toEqual([true, false]);
+    expect([st.relValue("owner"), st.relValue("other")]).toEqual([parent, NO_REL]);
+    const none = stateOf(new Tag({}))!;
+    none.setLoadedRel("owner", null);
+    expect([none.hasRel("owner"), none.relValue("owner")]).toEqual([true, null]);
+    expect(none.relCommitted).toEqual({ owner: null });
+    // Another relationship of the same mapper takes the record from the start.
+    const other = stateOf(new Tag({}))!;
+    other.setLoadedRel("other", parent);
+    expect(other.rel).toEqual({ other: parent });
+    expect(other.relCommitted).toBe(other.rel);
+    // The record, once read, is shared with the snapshot as setLoadedRel's always was.
+    st.insertOrder = 9;
+    expect(st.rel).toEqual({ owner: parent });
+    expect(st.relCommitted).toBe(st.rel);
+    st.setLoadedRel("other", other);
+    expect(st.rel).toEqual({ owner: parent, other });
+    expect(st.relCommitted).toEqual({ owner: parent, other });
+    st.setRel("owner", null);
+    expect(st.relCommitted).toEqual({ owner: parent, other });
+    expect([st.insertOrder, st.relModified]).toEqual([9, false]);
   });
 
   it("snapshots every column under its own field, in column order", () => {
