@@ -298,13 +298,21 @@ export class Session implements AsyncDisposable {
   // ---------------------------------------------------------------- reading by identity: get-refresh.ts
 
   /** The object with this primary key: from the identity map, or loaded (null if there is none). */
-  get<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts: GetOptions = NO_GET_OPTIONS): Promise<T | null> {
-    return getObject(this, model, pk, opts) as Promise<T | null>;
+  get<M extends ModelClass<unknown>>(
+    model: M & CheckedEntities<[M]>,
+    pk: PrimaryKey<InstanceType<M>>,
+    opts: GetOptions = NO_GET_OPTIONS,
+  ): Promise<InstanceType<M> | null> {
+    return getObject(this, model, pk, opts) as Promise<InstanceType<M> | null>;
   }
 
   /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
-  getOne<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts: GetOptions = NO_GET_OPTIONS): Promise<T> {
-    return getOneObject(this, model, pk, opts) as Promise<T>;
+  getOne<M extends ModelClass<unknown>>(
+    model: M & CheckedEntities<[M]>,
+    pk: PrimaryKey<InstanceType<M>>,
+    opts: GetOptions = NO_GET_OPTIONS,
+  ): Promise<InstanceType<M>> {
+    return getOneObject(this, model, pk, opts) as Promise<InstanceType<M>>;
   }
 
   /**
