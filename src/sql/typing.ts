@@ -76,9 +76,23 @@ export type RowTuple<Items extends readonly unknown[]> = {
 };
 
 /** Rows read by key: column keys and labels (and every column of a selected table). */
-export type RowNamed<Items extends readonly unknown[]> = {
-  -readonly [I in Items[number] as ItemName<I>]: ItemValue<I>;
-} & ([TableRows<Items>] extends [never] ? unknown : TableRows<Items>);
+export type RowNamed<Items extends readonly unknown[]> = NamedExcept<Items, never>;
+
+/**
+ * Names a result row does not have as keys: its own `length` (the number of values) and
+ * index-like names, which are positions (createRowFactory skips them). Left in, a label
+ * `length` would meet the tuple's `length: 2` and reduce the row to `never`.
+ */
+type PositionalName = "length" | `${number}`;
+
+/** The values of `Items` by name, without the names `Skip`. */
+type NamedExcept<Items extends readonly unknown[], Skip extends PropertyKey> = {
+  -readonly [I in Items[number] as Exclude<ItemName<I>, Skip>]: ItemValue<I>;
+} & ([TableRows<Items>] extends [never]
+  ? unknown
+  : [keyof TableRows<Items> & Skip] extends [never]
+    ? TableRows<Items>
+    : Omit<TableRows<Items>, Skip>);
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
@@ -106,7 +120,7 @@ export interface UntypedRow extends Iterable<unknown> {
 
 /** A result row: readable by position (and destructuring) and by key. */
 export type Row<Items extends readonly unknown[]> =
-  ShapeUnknown<Items> extends true ? UntypedRow : RowTuple<Items> & RowNamed<Items>;
+  ShapeUnknown<Items> extends true ? UntypedRow : RowTuple<Items> & NamedExcept<Items, PositionalName>;
 
 /** The value of the first item: what `scalars()` yields. */
 export type ScalarOf<Items extends readonly unknown[]> =
