@@ -28,14 +28,13 @@ export type MisdeclaredRelationships<E> = E extends abstract new (
   : never;
 
 /** `unknown` when the entities among `Items` declare their relationships consistently, else the error. */
-export type CheckedEntities<Items extends readonly unknown[]> = [
-  MisdeclaredRelationships<Items[number]>,
-] extends [never]
+export type CheckedEntities<Items extends readonly unknown[]> = CheckedEntity<Items[number]>;
+
+/** `unknown` when entity class `E` declares its relationships consistently, else the error. */
+export type CheckedEntity<E> = [MisdeclaredRelationships<E>] extends [never]
   ? unknown
   : {
-      readonly "relationship property declared with another type than its relationship() target": MisdeclaredRelationships<
-        Items[number]
-      >;
+      readonly "relationship property declared with another type than its relationship() target": MisdeclaredRelationships<E>;
     };
 
 /** What select() takes: expressions, tables (all their columns) and ORM entities. */

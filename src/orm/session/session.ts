@@ -5,7 +5,14 @@ import { newRoute, type ReplicaRoute } from "../../engine/replicas/route.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
 import { PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
-import type { CheckedEntities, ItemValue, Row, ScalarOf, SelectItem } from "../../sql/typing.js";
+import type {
+  CheckedEntities,
+  CheckedEntity,
+  ItemValue,
+  Row,
+  ScalarOf,
+  SelectItem,
+} from "../../sql/typing.js";
 import type {
   AttributeKeys,
   MappedInstance,
@@ -299,7 +306,7 @@ export class Session implements AsyncDisposable {
 
   /** The object with this primary key: from the identity map, or loaded (null if there is none). */
   get<M extends ModelClass<unknown>>(
-    model: M & CheckedEntities<[M]>,
+    model: M & CheckedEntity<M>,
     pk: PrimaryKey<InstanceType<M>>,
     opts: GetOptions = NO_GET_OPTIONS,
   ): Promise<InstanceType<M> | null> {
@@ -308,7 +315,7 @@ export class Session implements AsyncDisposable {
 
   /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
   getOne<M extends ModelClass<unknown>>(
-    model: M & CheckedEntities<[M]>,
+    model: M & CheckedEntity<M>,
     pk: PrimaryKey<InstanceType<M>>,
     opts: GetOptions = NO_GET_OPTIONS,
   ): Promise<InstanceType<M>> {
