@@ -1,5 +1,7 @@
 // The seeds' Custody Manager models: users, kits, custody and maintenance events, plus a
-// many-to-many (kits <-> tags) and a one-to-one (user <-> profile).
+// many-to-many (kits <-> tags) and a one-to-one (user <-> profile). Each model with relationships
+// names itself as its base's type argument (`<typeof Kit>`): its constructor takes the relationships,
+// typed, and each `declare` is checked against its relationship()'s target where it is written.
 import {
   BOOLEAN,
   column,
@@ -55,7 +57,7 @@ export class User extends BaseModel.table("users", {
   oauthProvider: column(VARCHAR(50)).nullable(),
   verifiedAdult: column(BOOLEAN).default(false),
   isActive: column(BOOLEAN).default(true),
-}) {
+})<typeof User> {
   static custodyEvents = relationship(() => CustodyEvent, { backPopulates: "user" });
   static profile = relationship(() => Profile, {
     uselist: false,
@@ -70,7 +72,7 @@ export class User extends BaseModel.table("users", {
 export class Profile extends BaseModel.table("profiles", {
   userId: column(Integer, ForeignKey("users.id", { ondelete: "CASCADE" })).unique(),
   bio: column(Text).nullable(),
-}) {
+})<typeof Profile> {
   static user = relationship(() => User, { backPopulates: "profile" });
   declare user: User;
 }
@@ -87,7 +89,7 @@ export class Kit extends BaseModel.table("kits", {
   serialNumber: column(VARCHAR(100)).nullable(),
   status: column(Enum(KitStatus)).default(KitStatus.available),
   value: column(Numeric(10, 2)).nullable(),
-}) {
+})<typeof Kit> {
   static custodyEvents = relationship(() => CustodyEvent, {
     backPopulates: "kit",
     cascade: "all, delete-orphan",
@@ -103,7 +105,7 @@ export class Kit extends BaseModel.table("kits", {
   declare tags: Tag[];
 }
 
-export class Tag extends BaseModel.table("tags", { name: column(VARCHAR(50)).unique() }) {
+export class Tag extends BaseModel.table("tags", { name: column(VARCHAR(50)).unique() })<typeof Tag> {
   static kits = relationship(() => Kit, { secondary: kitTags, backPopulates: "tags" });
   declare kits: Kit[];
 }
@@ -119,7 +121,7 @@ export class CustodyEvent extends BaseModel.table(
     expectedReturnDate: column(DateTime({ timezone: true })).nullable(),
   },
   { indexes: [Index("ix_kit_created", "kitId", "createdAt")] },
-) {
+)<typeof CustodyEvent> {
   static kit = relationship(() => Kit, { backPopulates: "custodyEvents" });
   static user = relationship(() => User, { backPopulates: "custodyEvents" });
   declare kit: Kit;
@@ -130,7 +132,7 @@ export class MaintenanceEvent extends BaseModel.table("maintenance_events", {
   kitId: column(Integer, ForeignKey("kits.id")),
   kind: column(Enum(MaintenanceKind)),
   cost: column(Numeric(10, 2)).default("0.00"),
-}) {
+})<typeof MaintenanceEvent> {
   static kit = relationship(() => Kit, { backPopulates: "maintenanceEvents" });
   declare kit: Kit;
 }

@@ -2,7 +2,7 @@ import type { Column } from "../schema/column.js";
 import type { Table } from "../schema/table.js";
 import type { Alias } from "../sql/from-clause.js";
 import { type EntityColumns, kEntity, type kEntityClass, type kInstance } from "../sql/protocols.js";
-import type { CheckedEntities } from "../sql/typing.js";
+import type { CheckedEntity } from "../sql/typing.js";
 import { kAlias, kAliasedClass } from "./declarative/keys.js";
 import type { ColumnAttributes, ColumnDecls } from "./declarative/model-types.js";
 import { configuredMapper } from "./mapper/mapping.js";
@@ -28,10 +28,7 @@ export type AliasedClass<M extends MappedLike> = ColumnAttributes<DeclsOf<M>> & 
  * `aliased(User, "u")`: the same model under another name in one query (self-joins, joining a
  * model twice): `select(User).join(mgr, User.managerId.eq(mgr.id))`.
  */
-export function aliased<M extends MappedLike>(
-  model: M & CheckedEntities<[M]>,
-  name?: string,
-): AliasedClass<M> {
+export function aliased<M extends MappedLike>(model: M & CheckedEntity<M>, name?: string): AliasedClass<M> {
   const mapper = configuredMapper(model);
   const alias = mapper.table.alias(name);
   const out: Record<string | symbol, unknown> = { [kAliasedClass]: model, [kAlias]: alias };

@@ -60,8 +60,9 @@ export type StatementOption<Items extends readonly unknown[]> = Node & {
  * of its class's static attributes (its relationships are among them). One property type compared
  * per option, not a walk over the entity's members: +1.9% instantiations on bench/typecheck's 100
  * models under TypeScript 5.9 (120,393 to 122,639), where checking each model's relationship
- * targets cost +27%. A relationship's type names its target, not its parent, so a relationship of
- * another model to a target the entity also has a relationship to passes (and fails at run time).
+ * targets cost +27%. A relationship's type names its target and its backPopulates name, which
+ * together name its parent (see Relationship's `__back`); of two relationships to one target
+ * without backPopulates, one of another model passes (and fails at run time).
  */
 type AppliesTo<Items extends readonly unknown[]> = Items extends readonly [infer F]
   ? [F] extends [never]

@@ -28,14 +28,13 @@ export type MisdeclaredRelationships<E> = E extends abstract new (
   : never;
 
 /** `unknown` when the entities among `Items` declare their relationships consistently, else the error. */
-export type CheckedEntities<Items extends readonly unknown[]> = [
-  MisdeclaredRelationships<Items[number]>,
-] extends [never]
+export type CheckedEntities<Items extends readonly unknown[]> = CheckedEntity<Items[number]>;
+
+/** `unknown` when entity class `E` declares its relationships consistently, else the error. */
+export type CheckedEntity<E> = [MisdeclaredRelationships<E>] extends [never]
   ? unknown
   : {
-      readonly "relationship property declared with another type than its relationship() target": MisdeclaredRelationships<
-        Items[number]
-      >;
+      readonly "relationship property declared with another type than its relationship() target": MisdeclaredRelationships<E>;
     };
 
 /** What select() takes: expressions, tables (all their columns) and ORM entities. */
@@ -76,9 +75,23 @@ export type RowTuple<Items extends readonly unknown[]> = {
 };
 
 /** Rows read by key: column keys and labels (and every column of a selected table). */
-export type RowNamed<Items extends readonly unknown[]> = {
-  -readonly [I in Items[number] as ItemName<I>]: ItemValue<I>;
-} & ([TableRows<Items>] extends [never] ? unknown : TableRows<Items>);
+export type RowNamed<Items extends readonly unknown[]> = NamedExcept<Items, never>;
+
+/**
+ * Names a result row does not have as keys: its own `length` (the number of values) and
+ * index-like names, which are positions (createRowFactory skips them). Left in, a label
+ * `length` would meet the tuple's `length: 2` and reduce the row to `never`.
+ */
+type PositionalName = "length" | `${number}`;
+
+/** The values of `Items` by name, without the names `Skip`. */
+type NamedExcept<Items extends readonly unknown[], Skip extends PropertyKey> = {
+  -readonly [I in Items[number] as Exclude<ItemName<I>, Skip>]: ItemValue<I>;
+} & ([TableRows<Items>] extends [never]
+  ? unknown
+  : [keyof TableRows<Items> & Skip] extends [never]
+    ? TableRows<Items>
+    : Omit<TableRows<Items>, Skip>);
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
@@ -106,7 +119,7 @@ export interface UntypedRow extends Iterable<unknown> {
 
 /** A result row: readable by position (and destructuring) and by key. */
 export type Row<Items extends readonly unknown[]> =
-  ShapeUnknown<Items> extends true ? UntypedRow : RowTuple<Items> & RowNamed<Items>;
+  ShapeUnknown<Items> extends true ? UntypedRow : RowTuple<Items> & NamedExcept<Items, PositionalName>;
 
 /** The value of the first item: what `scalars()` yields. */
 export type ScalarOf<Items extends readonly unknown[]> =

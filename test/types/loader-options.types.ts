@@ -2,9 +2,9 @@
  * Type tests (issue 15 A.6, A.7): a loader path follows its relationships' targets, and options()
  * of a statement selecting one entity takes only options whose columns it has and whose path
  * starts at one of its relationships (a static of its class). A relationship's type carries its
- * target, not its parent, so two relationships to the same target are alike to the types:
- * `select(User).options(joinedload(Comment.post))` passes them (User.posts also leads to Post)
- * and fails at run time.
+ * target and its backPopulates name, which together name its owner: `Comment.post`
+ * (`Relationship<Post, "comments">`) is not `User.posts` (`Relationship<Post, "author">`). Two
+ * relationships to one target without backPopulates are alike to the types.
  */
 import { expectTypeOf } from "vitest";
 import {
@@ -33,7 +33,7 @@ selectinload(Post.comments).raiseload(Comment.post).noload(Post.author);
 joinedload(Comment.post).containsEager(Post.author).loadOnly(User.email);
 joinedload(User.posts).loadOnly(Post.title).defer(Post.authorId).undefer(Post.id);
 expectTypeOf(joinedload(User.posts).selectinload(Post.comments)).toEqualTypeOf<
-  LoaderOption<unknown, Comment, Relationship<Post>>
+  LoaderOption<unknown, Comment, Relationship<Post, "author">>
 >();
 expectTypeOf(loadOnly(User.email)).toEqualTypeOf<LoaderOption<{ readonly email: string }, any, never>>();
 
@@ -85,3 +85,9 @@ select(aliased(Post)).options(selectinload(User.posts));
 db.query(Comment).options(joinedload(Post.comments));
 // @ts-expect-error spread arrays of options are checked as well
 select(Post).options(...userOptions);
+// @ts-expect-error Comment.post leads to Post as User.posts does, but backPopulates tells them apart
+select(User).options(joinedload(Comment.post));
+// @ts-expect-error a one-to-one side too: Post.author is not Comment.author
+select(Comment).options(selectinload(Post.author));
+// @ts-expect-error db.query() checks the same
+db.query(User).options(raiseload(Comment.post).joinedload(Post.author));

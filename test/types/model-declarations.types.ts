@@ -3,7 +3,7 @@
  * A model naming itself as its base's type argument (`<typeof Kit>`) is checked where the property
  * is declared: the base's instance type has each relationship static's property, and a subclass's
  * property must be assignable to its base's. A model without the argument is checked where it is
- * used (select(), db.query(), aliased()): its base knows nothing of its statics.
+ * used (select(), db.query(), aliased(), db.get()): its base knows nothing of its statics.
  */
 import { expectTypeOf } from "vitest";
 import {
@@ -14,6 +14,7 @@ import {
   Integer,
   relationship,
   type Session,
+  type ShardedSession,
   select,
   selectinload,
   VARCHAR,
@@ -44,6 +45,7 @@ class Toy extends Base.table("md_toys", {
 }
 
 declare const db: Session;
+declare const sharded: ShardedSession;
 
 // Consistent declarations: to-many as arrays, to-one as the target or null.
 select(User);
@@ -63,6 +65,15 @@ select(Toy);
 // @ts-expect-error aliased() checks the same
 aliased(Pet);
 aliased(Owner);
+// @ts-expect-error db.get() checks the same
+await db.get(Pet, 1);
+// @ts-expect-error db.getOne() too
+await db.getOne(Toy, 1);
+// @ts-expect-error a sharded session's get() too
+await sharded.get(Pet, 1);
+expectTypeOf(await db.get(Owner, 1)).toEqualTypeOf<Owner | null>();
+expectTypeOf(await db.getOne(User, 1)).toEqualTypeOf<User>();
+expectTypeOf(await sharded.get(Post, { id: 1 })).toEqualTypeOf<Post | null>();
 
 // The self-typed form: checked at the declaration.
 class Shelter extends Base.table("md_shelters", { id: column(Integer).primaryKey() })<typeof Shelter> {

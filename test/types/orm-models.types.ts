@@ -112,9 +112,10 @@ Kit.id.like("1%");
 Kit.status.eq("stolen");
 
 // Relationships typed from their target; self and mutual references without any.
-expectTypeOf(Kit.custodyEvents).toEqualTypeOf<Relationship<CustodyEvent>>();
-expectTypeOf(CustodyEvent.kit).toEqualTypeOf<Relationship<Kit>>();
-expectTypeOf(Category.parent).toEqualTypeOf<Relationship<Category>>();
+expectTypeOf(Kit.custodyEvents).toEqualTypeOf<Relationship<CustodyEvent, "kit">>();
+expectTypeOf(CustodyEvent.kit).toEqualTypeOf<Relationship<Kit, "custodyEvents">>();
+expectTypeOf(Category.parent).toEqualTypeOf<Relationship<Category, "children">>();
+expectTypeOf(relationship(() => Kit)).toEqualTypeOf<Relationship<Kit>>();
 declare const cat: Category;
 expectTypeOf(cat.parent).toEqualTypeOf<Category | null>();
 expectTypeOf(cat.children).toEqualTypeOf<Category[]>();

@@ -66,7 +66,9 @@ export class LoaderOption<Root = any, Leaf = any, First = any> extends Node {
    * (`First`, a `Relationship<T>` that must be one of the entity's statics), so
    * `select(User).options(loadOnly(Post.title))` and `select(User).options(joinedload(Post.author))`
    * are type errors. Column options alone have `First = never` (nothing to check). Relationships
-   * are told apart by target only: `Relationship<Post>` of Comment.post passes where User.posts is.
+   * are told apart by target and backPopulates name: Comment.post (`Relationship<Post, "comments">`)
+   * fails where User.posts (`Relationship<Post, "author">`) is expected; without backPopulates, by
+   * target only.
    */
   declare readonly [kAppliesTo]?: (entity: Root) => First;
   readonly steps: readonly LoadStep[];
@@ -143,14 +145,16 @@ export class LoaderOption<Root = any, Leaf = any, First = any> extends Node {
 }
 
 /** Eager load with a LEFT OUTER JOIN in the same query (rows de-duplicated). */
-export function joinedload<T>(
-  rel: Relationship<T>,
+export function joinedload<T, B extends string>(
+  rel: Relationship<T, B>,
   opts?: { innerjoin?: boolean },
-): LoaderOption<unknown, T, Relationship<T>> {
+): LoaderOption<unknown, T, Relationship<T, B>> {
   return new LoaderOption([]).joinedload(rel, opts);
 }
 /** Eager load with one extra `WHERE key IN (...)` query per relationship level. */
-export function selectinload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
+export function selectinload<T, B extends string>(
+  rel: Relationship<T, B>,
+): LoaderOption<unknown, T, Relationship<T, B>> {
   return new LoaderOption([]).selectinload(rel);
 }
 /**
@@ -158,22 +162,28 @@ export function selectinload<T>(rel: Relationship<T>): LoaderOption<unknown, T, 
  * (a correlated `json_agg` / `json_group_array` / `JSON_ARRAYAGG` subquery), so a whole path of
  * relationships loads in one statement, e.g. `jsonload(User.posts).jsonload(Post.comments)`.
  */
-export function jsonload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
+export function jsonload<T, B extends string>(
+  rel: Relationship<T, B>,
+): LoaderOption<unknown, T, Relationship<T, B>> {
   return new LoaderOption([]).jsonload(rel);
 }
 /** Reading the relationship raises (the default when not loaded; explicit for documentation). */
-export function raiseload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
+export function raiseload<T, B extends string>(
+  rel: Relationship<T, B>,
+): LoaderOption<unknown, T, Relationship<T, B>> {
   return new LoaderOption([]).raiseload(rel);
 }
 /** The relationship reads as empty and is never loaded. */
-export function noload<T>(rel: Relationship<T>): LoaderOption<unknown, T, Relationship<T>> {
+export function noload<T, B extends string>(
+  rel: Relationship<T, B>,
+): LoaderOption<unknown, T, Relationship<T, B>> {
   return new LoaderOption([]).noload(rel);
 }
 /** Fill the relationship from a join the query already has (`join(Kit.custodyEvents)`). */
-export function containsEager<T>(
-  rel: Relationship<T>,
+export function containsEager<T, B extends string>(
+  rel: Relationship<T, B>,
   alias?: FromClause,
-): LoaderOption<unknown, T, Relationship<T>> {
+): LoaderOption<unknown, T, Relationship<T, B>> {
   return new LoaderOption([]).containsEager(rel, alias);
 }
 /** Load only these columns (and the primary key) of their entity. */

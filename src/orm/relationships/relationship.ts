@@ -103,8 +103,14 @@ interface AliasOf<T> {
  * The static is the class-level handle (joins, comparators, loader options); the instance
  * property (`declare custodyEvents: CustodyEvent[]`) holds the related objects once loaded.
  */
-export class Relationship<T = any> implements JoinTargetLike {
+export class Relationship<T = any, Back extends string = string> implements JoinTargetLike {
   declare readonly __target: T;
+  /**
+   * Type only: the `backPopulates` name, when given. With the target it names the owner (the
+   * target's `Back` relationship leads back to it), so loader options tell `Comment.post` from
+   * `User.posts` (both `Relationship<Post>`); without `backPopulates`, `string`.
+   */
+  declare readonly __back?: Back;
   readonly options: RelationshipOptions;
   readonly #targetThunk: () => abstract new (...args: any) => T;
   #configured = false;
@@ -365,9 +371,9 @@ export class Relationship<T = any> implements JoinTargetLike {
  * Declares a relationship to the class `target()` returns (a thunk, so classes may refer to each
  * other in any order): `static kit = relationship(() => Kit, { backPopulates: "custodyEvents" })`.
  */
-export function relationship<T>(
+export function relationship<T, const Back extends string = string>(
   target: () => { readonly prototype: T },
-  options: RelationshipOptions<NoInfer<T>> = {},
-): Relationship<T> {
+  options: RelationshipOptions<NoInfer<T>> & { backPopulates?: Back } = {},
+): Relationship<T, Back> {
   return new Relationship(target as () => abstract new (...args: any) => T, options as RelationshipOptions);
 }

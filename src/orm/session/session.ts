@@ -5,7 +5,14 @@ import { newRoute, type ReplicaRoute } from "../../engine/replicas/route.js";
 import type { Result, ScalarResult } from "../../engine/result.js";
 import { PendingRollbackError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
-import type { CheckedEntities, ItemValue, Row, ScalarOf, SelectItem } from "../../sql/typing.js";
+import type {
+  CheckedEntities,
+  CheckedEntity,
+  ItemValue,
+  Row,
+  ScalarOf,
+  SelectItem,
+} from "../../sql/typing.js";
 import type {
   AttributeKeys,
   MappedInstance,
@@ -298,13 +305,21 @@ export class Session implements AsyncDisposable {
   // ---------------------------------------------------------------- reading by identity: get-refresh.ts
 
   /** The object with this primary key: from the identity map, or loaded (null if there is none). */
-  get<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts: GetOptions = NO_GET_OPTIONS): Promise<T | null> {
-    return getObject(this, model, pk, opts) as Promise<T | null>;
+  get<M extends ModelClass<unknown>>(
+    model: M & CheckedEntity<M>,
+    pk: PrimaryKey<InstanceType<M>>,
+    opts: GetOptions = NO_GET_OPTIONS,
+  ): Promise<InstanceType<M> | null> {
+    return getObject(this, model, pk, opts) as Promise<InstanceType<M> | null>;
   }
 
   /** get() (same options), raising NoResultFound when there is no such row: a web back end's 404. */
-  getOne<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts: GetOptions = NO_GET_OPTIONS): Promise<T> {
-    return getOneObject(this, model, pk, opts) as Promise<T>;
+  getOne<M extends ModelClass<unknown>>(
+    model: M & CheckedEntity<M>,
+    pk: PrimaryKey<InstanceType<M>>,
+    opts: GetOptions = NO_GET_OPTIONS,
+  ): Promise<InstanceType<M>> {
+    return getOneObject(this, model, pk, opts) as Promise<InstanceType<M>>;
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Engine } from "../../engine/engine.js";
 import { Result, type ScalarResult } from "../../engine/result.js";
 import { ArgumentError, InvalidRequestError } from "../../errors.js";
 import type { Node } from "../../sql/node.js";
-import type { ScalarOf } from "../../sql/typing.js";
+import type { CheckedEntity, ScalarOf } from "../../sql/typing.js";
 import type { MappedInstance, RelationshipKeys } from "../declarative/model-types.js";
 import type { Mapper } from "../mapper/mapper.js";
 import { mapperFor } from "../mapper/mapping.js";
@@ -134,7 +134,11 @@ export class ShardedSession implements AsyncDisposable {
   }
 
   /** The object with this primary key from the first shard identityChooser names that has it. */
-  async get<T>(model: ModelClass<T>, pk: PrimaryKey<T>, opts?: { shardId?: string }): Promise<T | null> {
+  async get<M extends ModelClass<unknown>>(
+    model: M & CheckedEntity<M>,
+    pk: PrimaryKey<InstanceType<M>>,
+    opts?: { shardId?: string },
+  ): Promise<InstanceType<M> | null> {
     const ids =
       opts?.shardId !== undefined ? [opts.shardId] : this.#options.identityChooser(mapperFor(model), pk);
     for (const id of ids) {
