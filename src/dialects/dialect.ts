@@ -252,6 +252,18 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   abstract isolationLevelSql(level: IsolationLevel): string[];
 
   /**
+   * Whether a transaction at `level` begins with its first statement, no BEGIN sent (the
+   * connection runs with autocommit off): false but on MySQL / MariaDB under REPEATABLE READ and
+   * SERIALIZABLE.
+   */
+  beginsImplicitly(_level: IsolationLevel): boolean {
+    return false;
+  }
+
+  /** Whether SQL run on the driver's own connection may leave a transaction open (autocommit off). */
+  readonly driverSqlMayOpenTransaction: boolean = false;
+
+  /**
    * Session setup for the engine's isolation level, run on every new connection after
    * onConnect(): `level` undefined means the server's default.
    */

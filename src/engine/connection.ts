@@ -1,6 +1,5 @@
 import type { Dialect, IsolationLevel, PreparedStatement } from "../dialects/dialect.js";
 import type { DriverConnection, DriverResult, ExecuteOptions } from "../dialects/driver.js";
-import { MysqlDialect } from "../dialects/mysql/dialect.js";
 import {
   ArgumentError,
   type AthanorError,
@@ -87,7 +86,7 @@ export class Connection implements AsyncDisposable {
   get driverConnection(): unknown {
     const pooled = this.#ensurePooled();
     // MySQL with autocommit off: what the caller runs may open a transaction; close ends it.
-    if (this.dialect instanceof MysqlDialect) pooled.inTransaction = true;
+    if (this.dialect.driverSqlMayOpenTransaction) pooled.inTransaction = true;
     return pooled.driver.raw;
   }
 
@@ -201,15 +200,12 @@ export class Connection implements AsyncDisposable {
 
   /**
    * Whether the transaction begins with its first statement, no BEGIN sent: MySQL / MariaDB under
-   * REPEATABLE READ or SERIALIZABLE run with autocommit off (MysqlDialect.beginsImplicitly), which
+   * REPEATABLE READ or SERIALIZABLE run with autocommit off (Dialect.beginsImplicitly), which
    * saves START TRANSACTION's round trip (a read-only session sends SELECT + ROLLBACK).
    */
   #beginsImplicitly(): boolean {
     const dialect = this.dialect;
-    return (
-      dialect instanceof MysqlDialect &&
-      dialect.beginsImplicitly(this.isolationLevel ?? dialect.defaultIsolationLevel)
-    );
+    return dialect.beginsImplicitly(this.isolationLevel ?? dialect.defaultIsolationLevel);
   }
 
   #autobegin(): void {

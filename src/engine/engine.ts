@@ -307,7 +307,7 @@ export class Engine {
   async rawConnection(): Promise<{ readonly raw: unknown; release(): Promise<void> }> {
     const pooled = await this._checkout();
     // MySQL with autocommit off: what the caller runs may open a transaction; release ends it.
-    if (this.dialect instanceof MysqlDialect) pooled.inTransaction = true;
+    if (this.dialect.driverSqlMayOpenTransaction) pooled.inTransaction = true;
     return { raw: pooled.driver.raw, release: () => this.pool.release(pooled) };
   }
 

@@ -142,7 +142,9 @@ export class MysqlDialect extends Dialect {
    * snapshot is taken at the first read). READ COMMITTED and READ UNCOMMITTED keep autocommit on
    * and START TRANSACTION waits for the first write (Connection), AUTOCOMMIT never begins.
    */
-  beginsImplicitly(level: IsolationLevel): boolean {
+  override readonly driverSqlMayOpenTransaction = true;
+
+  override beginsImplicitly(level: IsolationLevel): boolean {
     return level === "REPEATABLE READ" || level === "SERIALIZABLE";
   }
 

@@ -62,6 +62,18 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL prepared statem
     expect((await conn.executeDriverSql("EXECUTE athanor_probe")).scalar()).toBe(1);
   });
 
+  it("sends a statement with more than 100 parameters as text (the flush's multi-row INSERT)", async () => {
+    await using conn = await newEngine().connect();
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: from + i, reading: 2.5 }));
+    const before = await executed(conn);
+    await conn.execute(insert(gauges).values(rows(100, 50)));
+    expect(await executed(conn)).toBe(before + 1);
+    await conn.execute(insert(gauges).values(rows(200, 51)));
+    expect(await executed(conn)).toBe(before + 1);
+    await conn.rollback();
+  });
+
   it("preparedStatements: false sends everything as text", async () => {
     await using conn = await newEngine(false).connect();
     const before = await executed(conn);
