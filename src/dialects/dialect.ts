@@ -252,6 +252,14 @@ export abstract class Dialect implements DdlDialect, DialectCapabilities {
   abstract isolationLevelSql(level: IsolationLevel): string[];
 
   /**
+   * Whether BEGIN may wait for the transaction's first write, reads before it running with no
+   * transaction: where that changes nothing a read sees (`level` null: none set on the engine).
+   */
+  mayDeferBegin(_level: IsolationLevel | null): boolean {
+    return false;
+  }
+
+  /**
    * Whether a transaction at `level` begins with its first statement, no BEGIN sent (the
    * connection runs with autocommit off): false but on MySQL / MariaDB under REPEATABLE READ and
    * SERIALIZABLE.

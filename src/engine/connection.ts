@@ -181,21 +181,9 @@ export class Connection implements AsyncDisposable {
     return pooled;
   }
 
-  /** Whether BEGIN may wait for the first write (READ COMMITTED and below; see read-only.ts). */
+  /** Whether BEGIN may wait for the first write (Dialect.mayDeferBegin; plain reads: read-only.ts). */
   #mayDeferBegin(): boolean {
-    const level = this.isolationLevel;
-    // PostgreSQL READ COMMITTED: each statement takes its own snapshot, so reads before the first
-    // write see the same data in or out of a transaction. SQLite: what Python's sqlite3 driver
-    // (and so SQLAlchemy) has always done: BEGIN before the first write, not before SELECTs.
-    // MySQL / MariaDB READ COMMITTED (or UNCOMMITTED), set or the server's default (read at the
-    // first connection): as PostgreSQL's, each consistent read takes a fresh snapshot there.
-    if (this.dialect.name === "postgresql") return level === null || level === "READ COMMITTED";
-    if (this.dialect.name === "sqlite") return level === null;
-    if (this.dialect.name === "mysql") {
-      const effective = level ?? this.dialect.defaultIsolationLevel;
-      return effective === "READ COMMITTED" || effective === "READ UNCOMMITTED";
-    }
-    return false;
+    return this.dialect.mayDeferBegin(this.isolationLevel);
   }
 
   /**

@@ -144,6 +144,15 @@ export class MysqlDialect extends Dialect {
    */
   override readonly driverSqlMayOpenTransaction = true;
 
+  /**
+   * READ COMMITTED or UNCOMMITTED, set or the server's default (read at the first connection): as
+   * on PostgreSQL, each consistent read takes a fresh snapshot there.
+   */
+  override mayDeferBegin(level: IsolationLevel | null): boolean {
+    const effective = level ?? this.defaultIsolationLevel;
+    return effective === "READ COMMITTED" || effective === "READ UNCOMMITTED";
+  }
+
   override beginsImplicitly(level: IsolationLevel): boolean {
     return level === "REPEATABLE READ" || level === "SERIALIZABLE";
   }

@@ -124,6 +124,14 @@ export class PgDialect extends Dialect {
     return pgIsDisconnect(err);
   }
 
+  /**
+   * READ COMMITTED (the default): each statement takes its own snapshot, so reads before the first
+   * write see the same data in or out of a transaction.
+   */
+  override mayDeferBegin(level: IsolationLevel | null): boolean {
+    return level === null || level === "READ COMMITTED";
+  }
+
   isolationLevelSql(level: IsolationLevel): string[] {
     if (level === "AUTOCOMMIT") return [];
     return [`SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ${level}`];

@@ -93,6 +93,14 @@ export class SqliteDialect extends Dialect {
     return sqliteIsDisconnect(err);
   }
 
+  /**
+   * What Python's sqlite3 driver (and so SQLAlchemy) has always done: BEGIN before the first
+   * write, not before SELECTs.
+   */
+  override mayDeferBegin(level: IsolationLevel | null): boolean {
+    return level === null;
+  }
+
   isolationLevelSql(level: IsolationLevel): string[] {
     return [`PRAGMA read_uncommitted = ${level === "READ UNCOMMITTED" ? 1 : 0}`];
   }
