@@ -53,6 +53,7 @@ export function athanorSystem(
   id: string,
   label: string,
   eager: "selectinload" | "jsonload" = "selectinload",
+  isolationLevel?: "READ COMMITTED",
 ): SystemFactory {
   const { createEngine, select, sessionmaker } = a;
   const load = a[eager];
@@ -61,14 +62,17 @@ export function athanorSystem(
     {
       id,
       label,
-      supports: ["pg", "sqlite", "mysql"],
+      supports: isolationLevel ? ["mysql"] : ["pg", "sqlite", "mysql"],
       notes:
         `ORM sessions (sessionmaker, expireOnCommit: false); W1 db.get per fresh session; W3 ${eager}; ` +
-        "W4 addAll + commit (batched INSERT ... RETURNING); W5 attribute changes + commit (grouped UPDATE).",
+        "W4 addAll + commit (batched INSERT ... RETURNING); W5 attribute changes + commit (grouped UPDATE)." +
+        (isolationLevel
+          ? ` Engine isolationLevel ${isolationLevel}: BEGIN waits for the first write, so a read-only session sends only its SELECTs.`
+          : ""),
     },
     async (db) => {
       const url = db.kind === "sqlite" ? `sqlite:///${db.file}` : db.url;
-      const engine = createEngine(url);
+      const engine = createEngine(url, isolationLevel ? { isolationLevel } : {});
       const SessionLocal = sessionmaker({ bind: engine, expireOnCommit: false });
       return {
         async findCustomer(id) {
