@@ -47,6 +47,11 @@ export function mysqlConnectionOptions(
     // max_prepared_stmt_count (16,382 by default) across all its sessions, so a pool of 15
     // connections in each of several processes must stay well below it.
     maxPreparedStatements: 128,
+    // mysql2's promise API captures a stack trace for every statement (to give a failed one its
+    // caller's frames); Athanor raises its own errors from the caller's async stack, so it is
+    // work for nothing: 9 µs of CPU a statement, measured in a W1 profile on MariaDB (2,000
+    // lookups, 180 ms of 1,050 ms CPU over 5 rounds).
+    trace: false,
     ...extra,
     ...(connectArgs as ConnectionOptions),
   } as ConnectionOptions;
