@@ -300,6 +300,16 @@ forEachDatabase("results and errors", (db) => {
       await conn.rollback();
     });
 
+    it("a failed statement's error stack names the caller's function", async () => {
+      await using conn = await db.engine.connect();
+      async function callerOfTheFailingQuery() {
+        await conn.execute(text("SELECT * FROM no_such_table"));
+      }
+      const e = await failure(callerOfTheFailingQuery());
+      expect(e.stack).toContain("callerOfTheFailingQuery");
+      await conn.rollback();
+    });
+
     if (db.name === "postgresql" || db.name === "pglite") {
       it("a statement in an aborted transaction says to roll back", async () => {
         await using conn = await db.engine.connect();
