@@ -39,7 +39,7 @@ describe.each(["generated", "interpreted"] as const)("model constructors (%s)", 
       expect(Object.keys(b)).toEqual(["id", "name"]);
       expect([b.id, b.name]).toEqual([i, `b${i}`]);
     }
-    expect(Object.keys(new Kit())).toEqual([]);
+    expect(Object.keys(new (Kit as unknown as new () => object)())).toEqual([]);
   });
 
   it("refuse a key that is no attribute, after other arguments of the model were seen", () => {
@@ -65,7 +65,7 @@ describe.each(["generated", "interpreted"] as const)("model constructors (%s)", 
     setCodegenMode(mode);
     const { Owner, Kit } = models();
     const owner = new Owner({ name: "o" });
-    const kits = [0, 1, 2].map((i) => new Kit({ name: `k${i}`, owner }));
+    const kits = [0, 1, 2].map((i) => new Kit({ name: `k${i}`, owner } as never));
     for (const k of kits) expect(k.owner).toBe(owner);
     expect(owner.kits).toEqual(kits);
     expect(Object.keys(kits[2]!)).toEqual(["name"]);
