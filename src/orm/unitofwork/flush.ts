@@ -162,22 +162,28 @@ export async function flushSession(
 
   const mappers = new Set<Mapper>();
   // Runs of one mapper: a flush of one kind of object groups nothing.
+  // Indexed loops over the flush's big lists: in code not yet optimized (a flush runs a few
+  // times per process) for...of allocates a result object per element.
+  const inserts = work.inserts;
   let last: Mapper | null = null;
   let runs = 0;
-  for (const st of work.inserts) {
+  for (let i = 0; i < inserts.length; i++) {
+    const st = inserts[i]!;
     if (st.mapper === last) continue;
     mappers.add((last = st.mapper));
     runs++;
   }
   for (const st of work.deletes) mappers.add(st.mapper);
   let dirtyMapper: Mapper | null = null;
-  for (const st of dirty) if (st.mapper !== dirtyMapper) mappers.add((dirtyMapper = st.mapper));
+  for (let i = 0; i < dirty.length; i++) {
+    const st = dirty[i]!;
+    if (st.mapper !== dirtyMapper) mappers.add((dirtyMapper = st.mapper));
+  }
   const order = mapperOrder([...mappers]);
-  const ctx: PersistContext = { conn, inserted: [], updated: [] };
+  const ctx: PersistContext = { conn, updated: [] };
 
   let pending = applyAssignments(work.assignments);
-  const insertsByMapper =
-    runs === 1 ? new Map([[last!, work.inserts]]) : groupBy(work.inserts, (s) => s.mapper);
+  const insertsByMapper = runs === 1 ? new Map([[last!, inserts]]) : groupBy(inserts, (s) => s.mapper);
   for (const mapper of order) {
     const states = insertsByMapper.get(mapper);
     if (!states) continue;
@@ -195,14 +201,14 @@ export async function flushSession(
       }
       await insertRows(ctx, mapper, wave);
       const identities = session.identityMap.forMapper(mapper);
-      for (const st of wave) identities.set(st.key, st);
+      for (let i = 0; i < wave.length; i++) identities.set(wave[i]!.key, wave[i]!);
       tx.recordInserted(wave);
       pending = applyAssignments(pending);
     }
   }
   // Every pending object was inserted (planFlush takes them all).
-  if (session.pending.size === work.inserts.length) session.pending.clear();
-  else for (const st of work.inserts) session.pending.delete(st);
+  if (session.pending.size === inserts.length) session.pending.clear();
+  else for (const st of inserts) session.pending.delete(st);
   pending = applyAssignments(pending);
   if (pending.length) {
     const a = pending[0]!;
@@ -212,11 +218,13 @@ export async function flushSession(
   }
 
   const updates = new Map<Mapper, ReturnType<typeof planUpdate>[]>();
-  const inserted = dirty.length ? new Set(ctx.inserted) : null;
+  // Every object of work.inserts is inserted by now.
+  const inserted = dirty.length && inserts.length ? new Set(inserts) : null;
   // The list of the previous row's mapper is tried first: dirty objects mostly come in runs.
   let listOf: Mapper | null = null;
   let list: ReturnType<typeof planUpdate>[] = [];
-  for (const st of dirty) {
+  for (let i = 0; i < dirty.length; i++) {
+    const st = dirty[i]!;
     if (inserted?.has(st)) continue;
     const changed = changedColumns(st);
     if (!changed.length) continue;
@@ -266,9 +274,10 @@ export async function flushSession(
     await deleteRows(ctx, mapper, ordered);
   }
 
-  for (const st of ctx.updated) {
-    takeSnapshot(st);
-    tx.updated.add(st);
+  const updated = ctx.updated;
+  for (let i = 0; i < updated.length; i++) {
+    takeSnapshot(updated[i]!);
+    tx.updated.add(updated[i]!);
   }
   for (const st of work.deletes) {
     session.identityMap.remove(st);

@@ -25,7 +25,8 @@ export interface AssociationChange {
 
 /** Everything a flush must write, worked out before any SQL runs. */
 export interface FlushWork {
-  readonly inserts: InstanceState[];
+  /** The pending objects, in the order they were added (set once the cascades have run). */
+  inserts: InstanceState[];
   readonly deletes: Set<InstanceState>;
   readonly assignments: FkAssignment[];
   readonly postUpdates: FkAssignment[];
@@ -80,7 +81,9 @@ function orphanOf(st: InstanceState): Relationship | null {
 function cascadeSaves(session: UnitOfWorkContext): void {
   const work: InstanceState[] = [];
   // Only objects holding relationship values can cascade anything.
-  for (const st of session.pending) if (st.rel !== null) work.push(st);
+  session.pending.forEach((st) => {
+    if (st.rel !== null) work.push(st);
+  });
   session.identityMap.forEach((st) => {
     if (st.relModified) work.push(st);
   });
@@ -101,14 +104,23 @@ function cascadeSaves(session: UnitOfWorkContext): void {
 
 /** A pending object without the parent its delete-orphan relationship requires can't be saved. */
 function checkPendingOrphans(session: UnitOfWorkContext): void {
-  for (const st of session.pending) {
+  // Objects of one mapper mostly come in runs: whether it has such relationships is looked up
+  // once per run, not per object.
+  let mapper: Mapper | null = null;
+  let orphaning = false;
+  session.pending.forEach((st) => {
+    if (st.mapper !== mapper) {
+      mapper = st.mapper;
+      orphaning = orphaningRelationships(mapper).length > 0;
+    }
+    if (!orphaning) return;
     const rel = orphanOf(st);
-    if (!rel) continue;
+    if (!rel) return;
     throw new FlushError(
       `${st.describe()} is pending and is an orphan: it has no parent through ${rel} (cascade "delete-orphan"). ` +
         `Attach it to a ${rel.parent.name} (e.g. push it onto ${rel}), or expunge it from the session.`,
     );
-  }
+  });
 }
 
 /** Marks delete cascades (loading children that must be deleted or unlinked) and orphans. */
@@ -298,9 +310,11 @@ export async function planFlush(session: UnitOfWorkContext): Promise<FlushWork> 
     for (const o of orphans) session.markedDeleted.add(o);
     await cascadeDeletes(session, work);
   }
-  // A loop, not push(...pending): spreading a set of 100,000+ objects overflows the stack.
-  for (const st of session.pending) work.inserts.push(st);
-  for (const st of work.inserts) syncRelationships(st, work);
+  // A spread into an array literal, not push(...pending): that overflows the stack past 100,000
+  // objects. Indexed loops over the flush's big lists: in code not yet optimized (a flush runs a
+  // few times per process) for...of allocates a result object per element.
+  const inserts = (work.inserts = [...session.pending]);
+  for (let i = 0; i < inserts.length; i++) syncRelationships(inserts[i]!, work);
   session.identityMap.forEach((st) => {
     if (st.relModified && !work.deletes.has(st)) syncRelationships(st, work);
   });
