@@ -188,7 +188,10 @@ export async function flushSession(
     const states = insertsByMapper.get(mapper);
     if (!states) continue;
     const selfRels = selfReferential(mapper);
-    const ordered = rowOrder(states, selfRels);
+    // In pending order (a group by mapper keeps it): the order of add(). Checking it cost a
+    // getter call per object in code a flush leaves unoptimized (rowOrder 0.6% of a fake-driver
+    // W4 profile).
+    const ordered = rowOrder(states, selfRels, true);
     for (const wave of insertWaves(ordered, selfRels, pending)) {
       const inWave = pending.length ? new Set(wave) : null;
       if (inWave) pending = applyAssignments(pending, (a) => inWave.has(a.child));

@@ -108,12 +108,13 @@ export async function insertRows(
   const candidates = insertableColumns(mapper);
   const defaults = insertDefaultColumns(mapper);
   const checks = valueChecks(mapper);
+  const setsDefaults = defaults.length > 0 || mapper.versionColumn !== null;
   let run: InsertRun | null = null;
   // Indexed loops: in code not yet optimized (a flush runs a few times per process) for...of
   // allocates a result object per element.
   for (let i = 0; i < states.length; i++) {
     const st = states[i]!;
-    applyInsertDefaults(st, defaults);
+    if (setsDefaults) applyInsertDefaults(st, defaults);
     if (run === null || !run.shape.matches(st.obj)) {
       const cols = candidates.filter((c) => st.obj[c.key] !== undefined);
       run = { shape: insertShape(mapper, candidates, cols, checks), from: i, to: i };
