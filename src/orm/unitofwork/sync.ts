@@ -77,7 +77,8 @@ function orphanOf(st: InstanceState): Relationship | null {
  * What the first pass over the pending objects found: whether any holds relationship values, and
  * whether any model among them has delete-orphan parents. A flush of plain new rows (W4's 10,000
  * orders) then skips three more passes over them, each a call per object in code that a flush,
- * run a few times per process, leaves unoptimized.
+ * run a few times per process, leaves unoptimized. Measured (CPU profile of 60 fake-driver W4
+ * flushes): planFlush 4.2% -> 1.0% of the run.
  */
 interface PendingScan {
   rels: boolean;
