@@ -161,10 +161,10 @@ export async function flushSession(
   });
 
   const mappers = new Set<Mapper>();
-  // Runs of one mapper: a flush of one kind of object groups nothing.
   // Indexed loops over the flush's big lists: in code not yet optimized (a flush runs a few
   // times per process) for...of allocates a result object per element.
   const inserts = work.inserts;
+  // Runs of one mapper: a flush of one kind of object groups nothing.
   let last: Mapper | null = null;
   let runs = 0;
   for (let i = 0; i < inserts.length; i++) {
