@@ -83,12 +83,18 @@ function byInsertOrder(states: readonly InstanceState[]): InstanceState[] {
   return states as InstanceState[];
 }
 
-/** Orders rows of one mapper so that parents (in self-referential trees) come before children. */
+/**
+ * Orders rows of one mapper so that parents (in self-referential trees) come before children.
+ * `added`: the states are in the order they were added already (the session's pending objects:
+ * each add() appends to them and takes the next insertOrder), which is then not checked.
+ */
 export function rowOrder(
   states: readonly InstanceState[],
   selfRels: readonly Relationship[],
+  added = false,
 ): InstanceState[] {
-  if (!selfRels.length || states.length < 2) return byInsertOrder(states);
+  if (!selfRels.length || states.length < 2)
+    return added ? (states as InstanceState[]) : byInsertOrder(states);
   const inSet = new Set(states);
   const parentsOf = new Map<InstanceState, InstanceState[]>();
   const link = (parent: InstanceState | null, child: InstanceState | null) => {
@@ -106,7 +112,7 @@ export function rowOrder(
       else for (const c of (Array.isArray(v) ? v : v ? [v] : []) as object[]) link(st, stateOf(c));
     }
   }
-  const sorted = byInsertOrder(states);
+  const sorted = added ? states : byInsertOrder(states);
   const out: InstanceState[] = [];
   const mark = new Map<InstanceState, 1 | 2>();
   const visit = (st: InstanceState, path: InstanceState[]) => {

@@ -19,8 +19,7 @@ import { checkValues, valueChecks } from "./validate.js";
 /** What persistence steps share during one flush. */
 export interface PersistContext {
   readonly conn: Connection;
-  /** States inserted / updated / deleted by this flush (the session transaction records them). */
-  readonly inserted: InstanceState[];
+  /** States updated by this flush (the session transaction records them). */
   readonly updated: InstanceState[];
 }
 
@@ -104,23 +103,28 @@ export async function insertRows(
   const dialect = ctx.conn.dialect;
   // Runs of objects that set the same columns, in the order they were added (as SQLAlchemy,
   // which batches consecutive rows only: keys follow the order of add()).
-  const runs: { shape: InsertShape; states: InstanceState[] }[] = [];
+  // A run is states[from] to states[to - 1]: no list of its own (W4's 10,000 objects are one run).
+  const runs: InsertRun[] = [];
   const candidates = insertableColumns(mapper);
   const defaults = insertDefaultColumns(mapper);
   const checks = valueChecks(mapper);
-  let run: { shape: InsertShape; states: InstanceState[] } | null = null;
-  for (const st of states) {
-    applyInsertDefaults(st, defaults);
+  const setsDefaults = defaults.length > 0 || mapper.versionColumn !== null;
+  let run: InsertRun | null = null;
+  // Indexed loops: in code not yet optimized (a flush runs a few times per process) for...of
+  // allocates a result object per element.
+  for (let i = 0; i < states.length; i++) {
+    const st = states[i]!;
+    if (setsDefaults) applyInsertDefaults(st, defaults);
     if (run === null || !run.shape.matches(st.obj)) {
       const cols = candidates.filter((c) => st.obj[c.key] !== undefined);
-      run = { shape: insertShape(mapper, candidates, cols, checks), states: [] };
+      run = { shape: insertShape(mapper, candidates, cols, checks), from: i, to: i };
       runs.push(run);
     }
     const invalid = run.shape.firstInvalid(st.obj);
     if (invalid >= 0) checkValues(st, [run.shape.cols[invalid]!], checks);
-    run.states.push(st);
+    run.to = i + 1;
   }
-  for (const { shape, states: group } of runs) {
+  for (const { shape, from, to } of runs) {
     const { cols, sig } = shape;
     const given = new Set(cols);
     const fetch = mapper.columns.filter(
@@ -129,22 +133,29 @@ export async function insertRows(
     );
     const needKey = mapper.pk.some((c) => !given.has(c));
     if (!dialect.supportsReturning && needKey) {
-      await insertOneByOne(ctx, mapper, cols, group, fetch);
+      await insertOneByOne(ctx, mapper, cols, states.slice(from, to), fetch);
       continue;
     }
     const returning = dialect.supportsReturning ? fetch : [];
     const chunk = Math.min(INSERT_PAGE_ROWS, paramCap(ctx.conn, cols.length || 1));
-    for (let i = 0; i < group.length; i += chunk) {
-      const part = group.slice(i, i + chunk);
+    for (let i = from; i < to; i += chunk) {
+      const end = Math.min(i + chunk, to);
       if (!cols.length) {
         const one = batchInsert(mapper, sig, cols, 1, returning);
-        for (const st of part) await runInsert(ctx, one, shape, returning, [st], fetch);
+        for (let r = i; r < end; r++) await runInsert(ctx, one, shape, returning, states, r, r + 1, fetch);
         continue;
       }
-      const stmt = batchInsert(mapper, sig, cols, part.length, returning);
-      await runInsert(ctx, stmt, shape, returning, part, fetch);
+      const stmt = batchInsert(mapper, sig, cols, end - i, returning);
+      await runInsert(ctx, stmt, shape, returning, states, i, end, fetch);
     }
   }
+}
+
+/** Consecutive states of a flush that set the same columns: states[from] to states[to - 1]. */
+interface InsertRun {
+  readonly shape: InsertShape;
+  readonly from: number;
+  to: number;
 }
 
 /**
@@ -203,25 +214,28 @@ function buildBatchInsert(
   return stmt;
 }
 
+/** INSERTs states[from] to states[to - 1] (a part of a run) and reads back what they return. */
 async function runInsert(
   ctx: PersistContext,
   stmt: Insert<any, any>,
   shape: InsertShape,
   returning: readonly MappedColumn[],
-  part: readonly InstanceState[],
+  states: readonly InstanceState[],
+  from: number,
+  to: number,
   fetch: readonly MappedColumn[],
 ): Promise<void> {
   const prepared = ctx.conn.dialect.prepare(stmt);
   const compiled = prepared.compiled;
   const width = shape.cols.length;
-  const values = new Array<unknown>(part.length * width);
+  const values = new Array<unknown>((to - from) * width);
   let res: DriverResult;
   if (compiled.positional) {
     const write = driverWriter(shape, compiled);
-    for (let r = 0; r < part.length; r++) write(part[r]!.obj, values, r * width);
+    for (let r = from; r < to; r++) write(states[r]!.obj, values, (r - from) * width);
     res = await ctx.conn._runBoundRaw(prepared, stmt, compiled.sql!, values, returning.length === 1);
   } else {
-    for (let r = 0; r < part.length; r++) shape.write(part[r]!.obj, values, r * width);
+    for (let r = from; r < to; r++) shape.write(states[r]!.obj, values, (r - from) * width);
     res = await runBatch(ctx, prepared, stmt, values);
   }
   if (res.column !== undefined) {
@@ -230,21 +244,21 @@ async function runInsert(
     const key = returning[0]!.key;
     const p = compiled.resultColumns![0]!.processor;
     for (let r = 0; r < column.length; r++) {
-      part[r]!.obj[key] = processed(column[r], p);
+      states[from + r]!.obj[key] = processed(column[r], p);
     }
   } else if (returning.length) {
     const rows = res.rows;
     const processors = compiled.resultColumns!;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
-      const obj = part[r]!.obj;
+      const obj = states[from + r]!.obj;
       for (let j = 0; j < returning.length; j++)
         obj[returning[j]!.key] = processed(row[j], processors[j]!.processor);
     }
   }
   const unknown = fetch.filter((c) => !returning.includes(c));
-  const left = leftOut(part[0]!.mapper, shape.cols.concat(returning), unknown);
-  for (const st of part) markInserted(ctx, st, left);
+  const left = leftOut(states[from]!.mapper, shape.cols.concat(returning), unknown);
+  for (let r = from; r < to; r++) markInserted(states[r]!, left);
 }
 
 /**
@@ -280,7 +294,7 @@ async function insertOneByOne(
     );
     const keyed = auto !== null && res.lastInsertId !== null;
     if (keyed) st.obj[auto.key] = Number(res.lastInsertId);
-    markInserted(ctx, st, keyed ? withKey : withoutKey);
+    markInserted(st, keyed ? withKey : withoutKey);
   }
 }
 
@@ -298,7 +312,7 @@ function leftOut(mapper: Mapper, filled: readonly MappedColumn[], unknown: reado
   return { cols, supplied: cols.map((c) => unknown.includes(c) || serverSupplied(c)) };
 }
 
-function markInserted(ctx: PersistContext, st: InstanceState, left: LeftOut): void {
+function markInserted(st: InstanceState, left: LeftOut): void {
   // Columns the INSERT left out: the database generated those it supplies (expired below until
   // read back); the others are NULL in the row, and so in the object, as after a load.
   let missing: string[] | null = null;
@@ -311,7 +325,6 @@ function markInserted(ctx: PersistContext, st: InstanceState, left: LeftOut): vo
   takeSnapshot(st);
   if (missing !== null) expireColumns(st, missing, "expired");
   st.key = st.mapper.identityKeyOf(st.obj);
-  ctx.inserted.push(st);
 }
 
 /** A pending UPDATE of one row: the columns to set and, with versioning, the version it expects. */

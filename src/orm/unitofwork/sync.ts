@@ -25,7 +25,8 @@ export interface AssociationChange {
 
 /** Everything a flush must write, worked out before any SQL runs. */
 export interface FlushWork {
-  readonly inserts: InstanceState[];
+  /** The pending objects, in the order they were added (set once the cascades have run). */
+  inserts: InstanceState[];
   readonly deletes: Set<InstanceState>;
   readonly assignments: FkAssignment[];
   readonly postUpdates: FkAssignment[];
@@ -73,14 +74,35 @@ function orphanOf(st: InstanceState): Relationship | null {
 }
 
 /**
+ * What the first pass over the pending objects found: whether any holds relationship values, and
+ * whether any model among them has delete-orphan parents. A flush of plain new rows (W4's 10,000
+ * orders) then skips three more passes over them, each a call per object in code that a flush,
+ * run a few times per process, leaves unoptimized. Measured (CPU profile of 60 fake-driver W4
+ * flushes): planFlush 4.2% -> 1.0% of the run.
+ */
+interface PendingScan {
+  rels: boolean;
+  orphaning: boolean;
+}
+
+/**
  * Attaches transient objects reachable through save-update cascades from new / changed ones,
  * except orphans of a delete-orphan relationship (as SQLAlchemy, which cascades when objects are
  * attached, never re-adds one taken out of its parent).
  */
-function cascadeSaves(session: UnitOfWorkContext): void {
+function cascadeSaves(session: UnitOfWorkContext): PendingScan {
   const work: InstanceState[] = [];
+  const scan: PendingScan = { rels: false, orphaning: false };
+  let mapper: Mapper | null = null;
   // Only objects holding relationship values can cascade anything.
-  for (const st of session.pending) if (st.rel !== null) work.push(st);
+  session.pending.forEach((st) => {
+    if (st.mapper !== mapper) {
+      mapper = st.mapper;
+      if (orphaningRelationships(mapper).length) scan.orphaning = true;
+    }
+    if (st.rel !== null) work.push(st);
+  });
+  scan.rels = work.length > 0;
   session.identityMap.forEach((st) => {
     if (st.relModified) work.push(st);
   });
@@ -93,22 +115,25 @@ function cascadeSaves(session: UnitOfWorkContext): void {
       if (child.session === null) {
         if (child.key === null && orphanOf(child)) continue;
         session.add(child.obj);
+        // Objects attached here were not scanned.
+        scan.rels = scan.orphaning = true;
       }
       if (!seen.has(child)) work.push(child);
     }
   }
+  return scan;
 }
 
 /** A pending object without the parent its delete-orphan relationship requires can't be saved. */
 function checkPendingOrphans(session: UnitOfWorkContext): void {
-  for (const st of session.pending) {
+  session.pending.forEach((st) => {
     const rel = orphanOf(st);
-    if (!rel) continue;
+    if (!rel) return;
     throw new FlushError(
       `${st.describe()} is pending and is an orphan: it has no parent through ${rel} (cascade "delete-orphan"). ` +
         `Attach it to a ${rel.parent.name} (e.g. push it onto ${rel}), or expunge it from the session.`,
     );
-  }
+  });
 }
 
 /** Marks delete cascades (loading children that must be deleted or unlinked) and orphans. */
@@ -179,15 +204,18 @@ async function cascadeDeletes(session: UnitOfWorkContext, work: FlushWork): Prom
   }
 }
 
-/** Objects dropped from a delete-orphan collection are deleted. */
-function cascadeOrphans(session: UnitOfWorkContext, work: FlushWork): InstanceState[] {
+/**
+ * Objects dropped from a delete-orphan collection are deleted. `pendingRels`: whether any pending
+ * object holds relationship values (one without can't have dropped anything).
+ */
+function cascadeOrphans(session: UnitOfWorkContext, work: FlushWork, pendingRels: boolean): InstanceState[] {
   const orphans: InstanceState[] = [];
   const candidates: InstanceState[] = [];
   const collect = (st: InstanceState) => {
     if (st.relModified && st.relCommitted) candidates.push(st);
   };
   session.identityMap.forEach(collect);
-  session.pending.forEach(collect);
+  if (pendingRels) session.pending.forEach(collect);
   for (const st of candidates) {
     const committed = st.relCommitted!;
     for (const rel of st.mapper.relationships.values()) {
@@ -280,8 +308,8 @@ function syncRelationships(st: InstanceState, work: FlushWork): void {
 
 /** Works out the flush: cascades, orphans, FK assignments, association rows. */
 export async function planFlush(session: UnitOfWorkContext): Promise<FlushWork> {
-  cascadeSaves(session);
-  checkPendingOrphans(session);
+  const scan = cascadeSaves(session);
+  if (scan.orphaning) checkPendingOrphans(session);
   const work: FlushWork = {
     inserts: [],
     deletes: new Set(),
@@ -293,14 +321,16 @@ export async function planFlush(session: UnitOfWorkContext): Promise<FlushWork> 
     relTouched: new Set(),
   };
   await cascadeDeletes(session, work);
-  const orphans = cascadeOrphans(session, work);
+  const orphans = cascadeOrphans(session, work, scan.rels);
   if (orphans.length) {
     for (const o of orphans) session.markedDeleted.add(o);
     await cascadeDeletes(session, work);
   }
-  // A loop, not push(...pending): spreading a set of 100,000+ objects overflows the stack.
-  for (const st of session.pending) work.inserts.push(st);
-  for (const st of work.inserts) syncRelationships(st, work);
+  // A spread into an array literal, not push(...pending): that overflows the stack past 100,000
+  // objects. Indexed loops over the flush's big lists: in code not yet optimized (a flush runs a
+  // few times per process) for...of allocates a result object per element.
+  const inserts = (work.inserts = [...session.pending]);
+  if (scan.rels) for (let i = 0; i < inserts.length; i++) syncRelationships(inserts[i]!, work);
   session.identityMap.forEach((st) => {
     if (st.relModified && !work.deletes.has(st)) syncRelationships(st, work);
   });
