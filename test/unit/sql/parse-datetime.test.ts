@@ -64,4 +64,28 @@ describe("formatUtcDateTime", () => {
     expect(formatUtcDateTime(d)).toBe(text);
     expect(parseDateTime(text).getTime()).toBe(d.getTime());
   });
+
+  it("agrees with the Date's own UTC fields from year 1 to 9999: every 13th day, every day of the century years around a leap rule, times of day walking the clock", () => {
+    const viaFields = (d: Date) =>
+      `${String(d.getUTCFullYear()).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-` +
+      `${String(d.getUTCDate()).padStart(2, "0")} ${String(d.getUTCHours()).padStart(2, "0")}:` +
+      `${String(d.getUTCMinutes()).padStart(2, "0")}:${String(d.getUTCSeconds()).padStart(2, "0")}.` +
+      `${String(d.getUTCMilliseconds()).padStart(3, "0")}`;
+    const day = 86_400_000;
+    const days: number[] = [];
+    for (let t = Date.parse("0001-01-01T00:00:00Z"); t <= Date.parse("9999-12-31T00:00:00Z"); t += 13 * day)
+      days.push(t);
+    for (const year of ["0400", "1600", "1700", "1900", "1969", "2000", "2100", "2400"])
+      for (let t = Date.parse(`${year}-01-01T00:00:00Z`), n = 0; n < 732; t += day, n++) days.push(t);
+    let checked = 0;
+    for (const t of days) {
+      for (const x of [t, t + day - 1, t + ((checked * 7_919_113) % day)]) {
+        const d = new Date(x);
+        if (formatUtcDateTime(d) !== viaFields(d)) expect(formatUtcDateTime(d)).toBe(viaFields(d));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(850_000);
+    expect(formatUtcDateTime(new Date(Number.NaN))).toBe("0NaN-NaN-NaN NaN:NaN:NaN.NaN");
+  });
 });
