@@ -156,37 +156,48 @@ async function executeOrmSelectAsync(
 }
 
 /**
- * The lean path of session.get(): a select of one entity with no loads after it, hydrated
- * straight from the driver's rows (no Result), without waiting at all on a synchronous driver
- * with a connection at hand (see Connection._runPreparedSync). Null when the statement needs the
- * general path (executeOrmSelect), and then nothing was done.
+ * The lean path of session.get(): a select of one entity with no loads after it, its first object
+ * (or null) hydrated straight from the driver's rows (no Result, no array of objects), without
+ * waiting at all on a synchronous driver with a connection at hand (see
+ * Connection._runPreparedSync). Undefined when the statement needs the general path
+ * (executeOrmSelect), and then nothing was done.
  */
-export function selectEntity(
+export function selectFirstEntity(
   session: UnitOfWorkContext,
   stmt: Select<any>,
   params: Params,
-): unknown[] | Promise<unknown[]> | null {
+): object | null | Promise<object | null> | undefined {
   const plan = cachedPlan(stmt);
   const only = leanEntity(plan);
-  if (only === null) return null;
+  if (only === null) return undefined;
   const populate = populates(stmt);
   if (!session._needsAutoflush()) {
-    const fetched = fetchSync(session, plan, params, true);
-    if (fetched instanceof Promise) return fetched;
-    if (fetched !== null) return hydrateSingle(session, fetched.compiled, plan, only, fetched.rows, populate);
+    session.checkUsable();
+    const conn = session._connectionSync();
+    if (conn !== null) {
+      const prepared = conn.dialect.prepare(plan.core);
+      const res = conn._runPreparedSync(prepared, plan.core, params, true);
+      if (res instanceof Promise) return res;
+      if (res !== null) {
+        const row = res.rows[0] as unknown[] | undefined;
+        if (row === undefined) return null;
+        const read = readerList(prepared.compiled, plan)[0]!;
+        return read(row, session, session.identityMap.forMapper(only.node.mapper), populate) ?? null;
+      }
+    }
   }
-  return selectEntityAsync(session, plan, only, params, populate);
+  return selectFirstAsync(session, plan, only, params, populate);
 }
 
-async function selectEntityAsync(
+async function selectFirstAsync(
   session: UnitOfWorkContext,
   plan: OrmSelectPlan,
   only: EntityLayout,
   params: Params,
   populate: boolean,
-): Promise<unknown[]> {
+): Promise<object | null> {
   const { compiled, rows } = await fetchRows(session, plan, params);
-  return hydrateSingle(session, compiled, plan, only, rows, populate);
+  return (hydrateSingle(session, compiled, plan, only, rows, populate)[0] as object | undefined) ?? null;
 }
 
 /**
