@@ -1,5 +1,6 @@
 import { ArgumentError } from "../../errors.js";
 import { adaptToAlias } from "../../sql/adapt.js";
+import type { CompiledStatement } from "../../sql/compiler/compiled.js";
 import type { ColumnElement, OrderingExpression } from "../../sql/elements.js";
 import { type ColumnClause, type FromClause, TableClause } from "../../sql/from-clause.js";
 import { JsonRow, JsonRowsAggregate } from "../../sql/json-rows.js";
@@ -9,6 +10,7 @@ import { kAliasedClass } from "../declarative/keys.js";
 import type { MappedColumn, Mapper } from "../mapper/mapper.js";
 import { configuredMapper } from "../mapper/mapping.js";
 import type { Relationship } from "../relationships/relationship.js";
+import type { EntityReader } from "./hydrate.js";
 import { LoaderOption, type LoadStrategy } from "./options.js";
 
 /** What to load for one entity: its columns and, per relationship, how. */
@@ -152,13 +154,27 @@ export interface OrmSelectPlan {
   readonly items: readonly LayoutItem[];
   /** Joined collection loads: rows repeat the parents and must be de-duplicated. */
   readonly dedupe: boolean;
+  /** What session.get()'s lean path reuses (execute.ts): undefined until its first use, null when it does not apply. */
+  lean: LeanRead | null | undefined;
+}
+
+/** A plan's one entity and, for the compiled shape it last ran as, that entity's reader. */
+export interface LeanRead {
+  readonly entity: EntityLayout;
+  compiled: CompiledStatement | null;
+  read: EntityReader | null;
 }
 
 /** Rewrites an ORM select for execution: entity columns, joined eager loads, the parent subquery. */
 export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
   const plain = plainEntityLayout(stmt);
   if (plain !== null)
-    return { core: stmt.withOnlyColumns(...plain.columns), items: plain.items, dedupe: false };
+    return {
+      core: stmt.withOnlyColumns(...plain.columns),
+      items: plain.items,
+      dedupe: false,
+      lean: undefined,
+    };
   const options = stmt.state.options;
   const columns: ColumnElement<any, any>[] = [];
   const joins: { target: FromClause; on: ColumnElement<any, any>; inner: boolean }[] = [];
@@ -245,7 +261,7 @@ export function planOrmSelect(stmt: Select<any>): OrmSelectPlan {
   let core = stmt.withOnlyColumns(...columns);
   for (const j of joins) core = core.join(j.target, j.on, { isouter: !j.inner });
   if (joinedOrder.length) core = core.orderBy(...(joinedOrder as ColumnElement<any, any>[]));
-  return { core, items, dedupe };
+  return { core, items, dedupe, lean: undefined };
 }
 
 interface PlainLayout {

@@ -7,7 +7,7 @@ import { ArgumentError, InvalidRequestError, NoResultFound, ObjectDeletedError }
 import { bindparam } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
 import { type Select, select } from "../../sql/select.js";
-import { executeOrmSelect, selectEntity } from "../loading/execute.js";
+import { executeOrmSelect, selectFirstEntity } from "../loading/execute.js";
 import { loadOnly } from "../loading/options.js";
 import { loadRelationship } from "../loading/relationship-loader.js";
 import type { Mapper } from "../mapper/mapper.js";
@@ -125,14 +125,8 @@ export function getByIdentity(
   let stmt = getStatement(mapper);
   if (opts.options?.length) stmt = stmt.options(...opts.options);
   if (opts.populateExisting) stmt = stmt.executionOptions({ populateExisting: true });
-  const objs = selectEntity(session, stmt, params);
-  if (objs === null) return executeOrmSelect(session, stmt, params).then(firstObject);
-  if (objs instanceof Promise) return objs.then(firstOf);
-  return firstOf(objs);
-}
-
-function firstOf(objs: readonly unknown[]): object | null {
-  return (objs[0] as object | undefined) ?? null;
+  const found = selectFirstEntity(session, stmt, params);
+  return found === undefined ? executeOrmSelect(session, stmt, params).then(firstObject) : found;
 }
 
 /**
