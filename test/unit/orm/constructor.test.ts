@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setCodegenMode } from "../../../src/codegen.js";
-import { ArgumentError, column, declarativeBase, ForeignKey, Integer, relationship, Text } from "../../../src/index.js";
+import {
+  ArgumentError,
+  column,
+  declarativeBase,
+  ForeignKey,
+  Integer,
+  relationship,
+  Text,
+} from "../../../src/index.js";
 
 /**
  * A model's constructor sets the attributes its argument names, in the argument's order; the
