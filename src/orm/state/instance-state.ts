@@ -13,15 +13,21 @@ const MARKED_DELETED = 2;
 const DELETED_FLUSHED = 4;
 /** relCommitted is `rel` itself (see setLoadedRel). */
 const REL_SHARED = 8;
-/** #rel is the value of the mapper's lone relationship, not a record (see setLoadedRel). */
+/** The relationship value is the value of the mapper's lone relationship, not a record (see setLoadedRel). */
 const REL_LONE = 16;
+/** #rel holds a Rare record, whose `rel` holds the relationship value. */
+const RARE = 32;
 /** #bits holds the flags below this and the insertion order times it (arithmetic, not bit operations: exact past 2^31 adds). */
-const ORDER_UNIT = 32;
+const ORDER_UNIT = 64;
 /** The mapper memo naming the relationship whose loaded value a state may hold alone. */
 const LONE_KEY = "loneRelKey";
 
-/** What few objects have, made on first use: expired or flagged columns, a relationship snapshot of its own. */
+/**
+ * What few objects have, made on first use: expired or flagged columns, a relationship snapshot of
+ * its own; and the relationship value the state's #rel held until then.
+ */
 interface Rare {
+  rel: unknown;
   expiredKeys: Set<string> | null;
   forcedDirty: Set<string> | null;
   relCommitted: Record<string, unknown> | null;
@@ -56,16 +62,19 @@ export class InstanceState {
   key: unknown = null;
   /** Column values as last loaded or flushed, by snapshotSlot(column.index) (null: never persisted). */
   committed: Snapshot | null = null;
-  /** Relationship values by key, or the lone loaded value (REL_LONE): see `rel`. */
+  /**
+   * Relationship values by key, or the lone loaded value (REL_LONE): see `rel`. Once an object
+   * has any of expiredKeys, forcedDirty or relCommitted (unless shared with rel), a Rare record
+   * (flag RARE) holding them and that value: one field for both, so a loaded object's state is 7
+   * fields, 80 bytes (8 fields, 88 bytes, with a field of its own for the record; 10 fields, 104
+   * bytes, before 2026-12-07).
+   */
   #rel: unknown = null;
   /**
-   * relModified, markedDeleted, deletedFlushed and REL_SHARED, plus insertOrder * ORDER_UNIT: one
-   * field for what most objects never set. With #rare, a loaded object's state is 8 fields (88
-   * bytes; 10 fields, 104 bytes, before 2026-12-07).
+   * relModified, markedDeleted, deletedFlushed, REL_SHARED, REL_LONE and RARE, plus insertOrder *
+   * ORDER_UNIT: one field for what most objects never set.
    */
   #bits = 0;
-  /** expiredKeys, forcedDirty and relCommitted (unless shared with rel), made on first use. */
-  #rare: Rare | null = null;
 
   constructor(mapper: Mapper, obj: object) {
     this.mapper = mapper;
@@ -78,15 +87,41 @@ export class InstanceState {
     if (hasFlag(this.#bits, REL_LONE)) {
       // Made on first use: the record setLoadedRel put off, shared with relCommitted as it was.
       const both: Record<string, unknown> = {};
-      both[this.mapper.memo.get(LONE_KEY) as string] = this.#rel;
-      this.#rel = both;
+      both[this.mapper.memo.get(LONE_KEY) as string] = InstanceState.#relOf(this);
+      InstanceState.#setRel(this, both);
       this.#bits = withFlag(withFlag(this.#bits, REL_LONE, false), REL_SHARED, true);
     }
-    return this.#rel as Record<string, unknown> | null;
+    return InstanceState.#relOf(this) as Record<string, unknown> | null;
   }
   set rel(v: Record<string, unknown> | null) {
     if (hasFlag(this.#bits, REL_LONE)) void this.rel;
-    this.#rel = v;
+    InstanceState.#setRel(this, v);
+  }
+
+  // Static, not instance, private methods: an instance private method gives every instance a
+  // brand field (8 bytes).
+  /** The relationship value (a record, the lone value, or null), wherever #rel keeps it. */
+  static #relOf(st: InstanceState): unknown {
+    return hasFlag(st.#bits, RARE) ? (st.#rel as Rare).rel : st.#rel;
+  }
+
+  static #setRel(st: InstanceState, v: unknown): void {
+    if (hasFlag(st.#bits, RARE)) (st.#rel as Rare).rel = v;
+    else st.#rel = v;
+  }
+
+  /** The Rare record, or null. */
+  static #rareOf(st: InstanceState): Rare | null {
+    return hasFlag(st.#bits, RARE) ? (st.#rel as Rare) : null;
+  }
+
+  /** The Rare record, made (taking over #rel's value) when there is none. */
+  static #rare(st: InstanceState): Rare {
+    if (hasFlag(st.#bits, RARE)) return st.#rel as Rare;
+    const rare: Rare = { rel: st.#rel, expiredKeys: null, forcedDirty: null, relCommitted: null };
+    st.#rel = rare;
+    st.#bits = withFlag(st.#bits, RARE, true);
+    return rare;
   }
 
   /**
@@ -94,8 +129,9 @@ export class InstanceState {
    * lone loaded value puts off (reading `order.customer` after a load).
    */
   relValue(key: string): unknown {
-    if (hasFlag(this.#bits, REL_LONE)) return this.mapper.memo.get(LONE_KEY) === key ? this.#rel : NO_REL;
-    const rels = this.#rel as Record<string, unknown> | null;
+    if (hasFlag(this.#bits, REL_LONE))
+      return this.mapper.memo.get(LONE_KEY) === key ? InstanceState.#relOf(this) : NO_REL;
+    const rels = InstanceState.#relOf(this) as Record<string, unknown> | null;
     if (rels === null) return NO_REL;
     const v = rels[key];
     return v !== undefined || key in rels ? v : NO_REL;
@@ -135,18 +171,18 @@ export class InstanceState {
 
   /** Columns that were expired (their own properties replaced by throwing accessors). */
   get expiredKeys(): Set<string> | null {
-    return this.#rare === null ? null : this.#rare.expiredKeys;
+    return hasFlag(this.#bits, RARE) ? (this.#rel as Rare).expiredKeys : null;
   }
   set expiredKeys(v: Set<string> | null) {
-    if (v !== null || this.#rare !== null) (this.#rare ??= newRare()).expiredKeys = v;
+    if (v !== null || hasFlag(this.#bits, RARE)) InstanceState.#rare(this).expiredKeys = v;
   }
 
   /** Attributes flagged modified by hand (flagModified), for in-place changes snapshots miss. */
   get forcedDirty(): Set<string> | null {
-    return this.#rare === null ? null : this.#rare.forcedDirty;
+    return hasFlag(this.#bits, RARE) ? (this.#rel as Rare).forcedDirty : null;
   }
   set forcedDirty(v: Set<string> | null) {
-    if (v !== null || this.#rare !== null) (this.#rare ??= newRare()).forcedDirty = v;
+    if (v !== null || hasFlag(this.#bits, RARE)) InstanceState.#rare(this).forcedDirty = v;
   }
 
   /**
@@ -156,15 +192,16 @@ export class InstanceState {
   get relCommitted(): Record<string, unknown> | null {
     if (hasFlag(this.#bits, REL_LONE)) return this.rel;
     if (hasFlag(this.#bits, REL_SHARED)) return this.rel;
-    return this.#rare === null ? null : this.#rare.relCommitted;
+    return InstanceState.#rareOf(this)?.relCommitted ?? null;
   }
   set relCommitted(v: Record<string, unknown> | null) {
     if (hasFlag(this.#bits, REL_LONE)) void this.rel;
     const shared = v !== null && v === this.rel;
     this.#bits = withFlag(this.#bits, REL_SHARED, shared);
     if (shared) {
-      if (this.#rare !== null) this.#rare.relCommitted = null;
-    } else if (v !== null || this.#rare !== null) (this.#rare ??= newRare()).relCommitted = v;
+      const rare = InstanceState.#rareOf(this);
+      if (rare !== null) rare.relCommitted = null;
+    } else if (v !== null || hasFlag(this.#bits, RARE)) InstanceState.#rare(this).relCommitted = v;
   }
 
   get status(): ObjectStatus {
@@ -176,7 +213,8 @@ export class InstanceState {
   /** Whether relationship `key` has a value (loaded or set). */
   hasRel(key: string): boolean {
     if (hasFlag(this.#bits, REL_LONE)) return this.mapper.memo.get(LONE_KEY) === key;
-    return this.#rel !== null && key in (this.#rel as Record<string, unknown>);
+    const rels = InstanceState.#relOf(this);
+    return rels !== null && key in (rels as Record<string, unknown>);
   }
 
   setRel(key: string, value: unknown): void {
@@ -201,7 +239,7 @@ export class InstanceState {
    * change). Loading a collection with a back-populated many-to-one saves an object per child.
    */
   setLoadedRel(key: string, value: object | null): void {
-    if (this.#rel === null && this.relCommitted === null) {
+    if (InstanceState.#relOf(this) === null && this.relCommitted === null) {
       // The first relationship of a mapper loaded this way (the back-reference of a loaded
       // collection, mostly) is held alone, without the record, until something reads the record:
       // in W3 (1,000 customers with their ~10,000 orders) the record was ~10% of the load's CPU.
@@ -209,7 +247,7 @@ export class InstanceState {
       let lone = memo.get(LONE_KEY);
       if (lone === undefined) memo.set(LONE_KEY, (lone = key));
       if (lone === key) {
-        this.#rel = value;
+        InstanceState.#setRel(this, value);
         this.#bits = withFlag(this.#bits, REL_LONE, true);
         return;
       }
@@ -243,10 +281,6 @@ export const NO_REL: unique symbol = Symbol("no relationship value");
 function formatValue(v: unknown): string {
   if (v === undefined) return "?";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
-}
-
-function newRare(): Rare {
-  return { expiredKeys: null, forcedDirty: null, relCommitted: null };
 }
 
 // Functions, not private methods: a private method gives every instance a brand field (8 bytes).
