@@ -2,7 +2,6 @@ import type { Dialect, IsolationLevel, PreparedStatement } from "../dialects/dia
 import type { DriverConnection, DriverResult, ExecuteOptions } from "../dialects/driver.js";
 import {
   ArgumentError,
-  type AthanorError,
   InvalidRequestError,
   ResourceClosedError,
   StatementCancelledError,
@@ -23,6 +22,7 @@ import type { PooledConnection } from "./pool.js";
 import { newRoute, type ReplicaRoute } from "./replicas/route.js";
 import { AsyncResult, createRowFactory, Result, type ScalarResult } from "./result.js";
 import { schemaRunner } from "./schema-runner.js";
+import { busyStreamingError, mappedDriverError, observed, type StatementCall } from "./statement-events.js";
 import { NestedTransaction, Transaction } from "./transaction.js";
 
 /** The row types a statement yields, from its phantom `[kItems]`. */
@@ -427,7 +427,7 @@ export class Connection implements AsyncDisposable {
     const opts = driverOptions(compiled, firstColumn ? "column" : "rows");
     const syncDriver = this.#syncDriver(stmt, compiled);
     if (syncDriver !== null) return this.#runNow(syncDriver, sql, values, opts);
-    if (this.#streaming > 0) throw this.#busyStreaming(sql);
+    if (this.#streaming > 0) throw busyStreamingError(sql);
     // Plain reads under a deferred BEGIN need no await (one microtask hop less per query).
     if (!this.#transactionReady(stmt, compiled)) await this.#prepareTransaction(stmt, compiled);
     // A read before the transaction's first write (no BEGIN sent) may go to a read replica.
@@ -634,20 +634,7 @@ export class Connection implements AsyncDisposable {
     return new AsyncResult<ItemsOf<S>>(batches(), () => rowFactoryFor(compiled, fields));
   }
 
-  /**
-   * The error for a statement sent while a stream is read on this connection: the driver would
-   * queue it behind the rest of the result (node-pg, mysql2: waiting for the loop that waits for
-   * it) or refuse it (better-sqlite3).
-   */
-  #busyStreaming(sql: string): InvalidRequestError {
-    return new InvalidRequestError(
-      `This connection is streaming a result (a for await loop over stream() is still reading it), so it cannot run ${JSON.stringify(sql.slice(0, 60))} now: ` +
-        "the statement would wait for the stream, which waits for the loop. Read the rows first (or break out of the loop), or run the query on another connection or session.",
-    );
-  }
-
   /** Runs one statement on the driver: events, echo and error mapping around it. */
-
   #driverCall(
     sql: string,
     values: readonly unknown[],
@@ -656,7 +643,7 @@ export class Connection implements AsyncDisposable {
     cached: boolean | null = null,
     opts?: { name?: string; bigint?: boolean; returnsRows?: boolean },
   ) {
-    if (this.#streaming > 0) return Promise.reject(this.#busyStreaming(sql));
+    if (this.#streaming > 0) return Promise.reject(busyStreamingError(sql));
     return this.#instrumented(
       { sql, params: values, stmt, cached, executemany: false },
       (driver) => driver.execute(sql, values, opts),
@@ -665,52 +652,27 @@ export class Connection implements AsyncDisposable {
     );
   }
 
-  /**
-   * beforeExecute, the driver call, echo and afterExecute. `cached` is null for SQL that was not
-   * compiled from a statement (BEGIN, driver SQL): echo shows it as raw.
-   */
-  async #instrumented<T>(
-    call: {
-      sql: string;
-      params: readonly unknown[];
-      stmt: Node | null;
-      cached: boolean | null;
-      executemany: boolean;
-    },
+  /** The driver call with the limits in force and its errors mapped, observed by events and echo. */
+  #instrumented<T>(
+    call: StatementCall,
     run: (driver: DriverConnection) => Promise<T>,
     rowCountOf: (result: T) => number,
     pooled: PooledConnection,
   ): Promise<T> {
-    const engine = this.engine;
-    const events = engine.events;
-    const { sql, params, stmt, executemany } = call;
-    const cached = call.cached ?? false;
-    if (events.has("beforeExecute"))
-      events.emit("beforeExecute", { sql, params, statement: stmt, cached, executemany });
-    const logging = engine.logger !== null;
-    const start = logging || events.has("afterExecute") ? performance.now() : 0;
     const limits = this.#limits;
-    const res = await this.#guard(
-      limits === null
-        ? () => run(pooled.driver)
-        : () => runLimited(pooled.driver, limits, sql, () => run(pooled.driver)),
-      sql,
-      params,
+    return observed(
+      this.engine,
+      call,
+      () =>
+        this.#guard(
+          limits === null
+            ? () => run(pooled.driver)
+            : () => runLimited(pooled.driver, limits, call.sql, () => run(pooled.driver)),
+          call.sql,
+          call.params,
+        ),
+      rowCountOf,
     );
-    if (start) {
-      const durationMs = performance.now() - start;
-      if (logging) engine.logStatement(sql, params, durationMs, call.cached);
-      if (events.has("afterExecute"))
-        events.emit("afterExecute", {
-          sql,
-          params,
-          rowCount: rowCountOf(res),
-          durationMs,
-          cached,
-          executemany,
-        });
-    }
-    return res;
   }
 
   async #guard<T>(fn: () => Promise<T>, sql: string, values: readonly unknown[]): Promise<T> {
@@ -723,14 +685,7 @@ export class Connection implements AsyncDisposable {
 
   /** Maps a driver error; on a lost connection, discards it (and every older pooled one). */
   async #handleError(e: unknown, sql: string, values: readonly unknown[]): Promise<Error> {
-    const mapped: AthanorError =
-      (e as { orig?: unknown }).orig !== undefined
-        ? (e as AthanorError)
-        : this.dialect.mapError(e, {
-            sql,
-            params: values,
-            hideParameters: this.engine.options.hideParameters,
-          });
+    const mapped = mappedDriverError(this.engine, this.dialect, e, sql, values);
     if (mapped instanceof StatementCancelledError) {
       // A cancel the server did not confirm: this connection alone is discarded (never lent busy).
       if (mapped.connectionInvalidated) await this.#invalidate(false);
