@@ -215,7 +215,9 @@ function rawSqlite(): { load: Load; dispose: () => Promise<void> } {
       }
       return n;
     },
-    dispose: async () => db.close(),
+    dispose: async () => {
+      db.close();
+    },
   };
 }
 
@@ -260,7 +262,9 @@ async function rawJson(db: string, sql: string): Promise<{ load: Load; dispose: 
         for (let r = 0; r < REPS; r++) n += count(stmt.all(LIMIT) as unknown[][]);
         return n;
       },
-      dispose: async () => conn.close(),
+      dispose: async () => {
+        conn.close();
+      },
     };
   }
   if (db === "pg") {
