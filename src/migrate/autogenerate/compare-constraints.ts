@@ -6,6 +6,7 @@
  */
 import type { ReflectedCheck, ReflectedForeignKey, ReflectedUnique } from "../../dialects/reflection.js";
 import { expressionsMatch, referentialActionsMatch } from "../../dialects/type-compare.js";
+import { sameItems } from "../../same-items.js";
 import { CheckDef, type ForeignKeyConstraintDef, UniqueDef } from "../../schema/constraints.js";
 import {
   CreateCheckConstraintOp,
@@ -63,10 +64,6 @@ function match<D extends { name: string | null }, R extends { name: string | nul
   return { pairs, added, removed: left };
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 const note = (pair: TablePair, warnings: string[]): Change => ({
   phase: "table_alter",
   table: pair.key,
@@ -99,7 +96,7 @@ export function compareUniques(
       include.part("unique_constraint", u.name, name, schema, true),
   );
   const cols = (d: UniqueDef) => d.columns.map((c) => c.name);
-  const { pairs, added, removed } = match(ctx, declared, reflected, (d, r) => sameList(cols(d), r.columns));
+  const { pairs, added, removed } = match(ctx, declared, reflected, (d, r) => sameItems(cols(d), r.columns));
   const out: Change[] = [];
   const drop = (r: ReflectedUnique, warnings: string[] = []) => {
     if (!r.name) {
@@ -127,7 +124,7 @@ export function compareUniques(
     );
   };
   for (const [d, r] of pairs) {
-    if (sameList(cols(d), r.columns)) continue;
+    if (sameItems(cols(d), r.columns)) continue;
     drop(r, [
       `unique constraint ${r.name} on ${display(schema, name)} changed columns: it is dropped and added again.`,
     ]);
@@ -210,13 +207,13 @@ function declaredTarget(fk: ForeignKeyConstraintDef): {
 function sameTarget(pair: TablePair, d: ForeignKeyConstraintDef, r: ReflectedForeignKey): boolean {
   const t = declaredTarget(d);
   return (
-    sameList(
+    sameItems(
       d.columns.map((c) => c.name),
       r.columns,
     ) &&
     t.table === r.referredTable &&
     (t.schema ?? null) === (r.referredSchema ?? pair.reflected.schema ?? null) &&
-    sameList(t.columns, r.referredColumns)
+    sameItems(t.columns, r.referredColumns)
   );
 }
 
@@ -289,7 +286,8 @@ export function compareForeignKeys(
     const up = [op];
     // MySQL keeps the index it made for the key; it goes with the key (and comes back with it).
     const own = pair.reflected.indexes.find(
-      (ix) => !ix.unique && ix.duplicatesConstraint === r.name && sameList(ix.columns as string[], r.columns),
+      (ix) =>
+        !ix.unique && ix.duplicatesConstraint === r.name && sameItems(ix.columns as string[], r.columns),
     );
     const up2 =
       dialect.name === "mysql" && own && !declaredIndexes.has(own.name)

@@ -5,6 +5,7 @@
  * the same transaction. A failure rolls back and names the revision, operation and SQL.
  */
 import type { Connection } from "../../engine/connection.js";
+import { sameItems } from "../../same-items.js";
 import type { MigrationStep } from "../graph/types.js";
 import { applyChange } from "../graph/version-table.js";
 import { Operations } from "../operations/operations.js";
@@ -37,10 +38,6 @@ export interface OnlineEnv {
   readonly script: ScriptDirectory;
   readonly transactionPerMigration: boolean;
   readonly log: (line: string) => void;
-}
-
-function sameRows(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Checks foreign keys after a SQLite transaction that ran with them off (step 10 of SQLite's ALTER procedure). */
@@ -87,7 +84,7 @@ export async function runOnline(env: OnlineEnv, planner: Planner): Promise<Onlin
       before ??= rows;
       committedRows = rows;
       if (plan === null || expected === null) plan = planner.plan(rows);
-      else if (!sameRows(rows, expected)) plan = planner.replan(rows);
+      else if (!sameItems(rows, expected)) plan = planner.replan(rows);
       if (plan.length === 0) {
         await tx.commit();
         break;

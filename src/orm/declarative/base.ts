@@ -1,9 +1,11 @@
 import { generate, property } from "../../codegen.js";
 import { ArgumentError, MapperConfigurationError } from "../../errors.js";
+import { sameItems } from "../../same-items.js";
 import { MetaData, type MetaDataOptions } from "../../schema/metadata.js";
 import type { NamingConvention } from "../../schema/naming.js";
 import { Table } from "../../schema/table.js";
 import { kEntity } from "../../sql/protocols.js";
+import type { Mapper } from "../mapper/mapper.js";
 import { mapperFor } from "../mapper/mapping.js";
 import { Registry } from "../mapper/registry.js";
 import { InstanceState } from "../state/instance-state.js";
@@ -70,7 +72,7 @@ function initInstance(
   const shapes = initShapes(mapper);
   for (let i = 0; i < shapes.length; i++) {
     const shape = shapes[i]!;
-    if (sameKeys(shape.keys, keys)) {
+    if (sameItems(shape.keys, keys)) {
       shape.set(obj, init);
       return;
     }
@@ -101,22 +103,16 @@ function initInstance(
  */
 interface InitShape {
   readonly keys: readonly string[];
-  readonly set: (obj: any, init: Record<string, unknown>) => void;
+  readonly set: (obj: Record<string, unknown>, init: Record<string, unknown>) => void;
 }
 
 /** Key sets remembered per mapper (a model is mostly built from one or two). */
 const INIT_SHAPES = 8;
 
-function initShapes(mapper: ReturnType<typeof mapperFor>): InitShape[] {
+function initShapes(mapper: Mapper): InitShape[] {
   let shapes = mapper.memo.get("initShapes") as InitShape[] | undefined;
   if (!shapes) mapper.memo.set("initShapes", (shapes = []));
   return shapes;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function initShape(keys: readonly string[]): InitShape {

@@ -2,6 +2,7 @@ import type { PreparedStatement } from "../../dialects/dialect.js";
 import type { DriverResult } from "../../dialects/driver.js";
 import type { Connection } from "../../engine/connection.js";
 import { StaleDataError } from "../../errors.js";
+import { sameItems } from "../../same-items.js";
 import { delete_, type Insert, insert, update } from "../../sql/dml.js";
 import { bindparam, type ColumnElement } from "../../sql/elements.js";
 import type { Node } from "../../sql/node.js";
@@ -370,13 +371,6 @@ export function planUpdate(st: InstanceState, changed: readonly MappedColumn[]):
   return { st, cols, oldVersion };
 }
 
-/** Whether two column lists are the same list. */
-function sameColumns(a: readonly MappedColumn[], b: readonly MappedColumn[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The batched UPDATE form for a column set on the connection's dialect, worked out once. */
 function updateForm(
   conn: Connection,
@@ -403,7 +397,7 @@ export async function updateRows(
   let last: RowUpdate[] | null = null;
   for (const u of updates) {
     // Changes mostly set the same columns: the previous group is tried first.
-    if (last !== null && sameColumns(last[0]!.cols, u.cols)) {
+    if (last !== null && sameItems(last[0]!.cols, u.cols)) {
       last.push(u);
       continue;
     }
