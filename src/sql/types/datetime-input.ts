@@ -61,13 +61,16 @@ export function checkDateTimeText(text: string): void {
   if (m[4] !== undefined) checkClock(text, m[4], m[5]!, m[6], m[8]);
 }
 
+/** The Date itself, or an error for an Invalid Date (which no database can store). */
+export function validDate(d: Date): Date {
+  if (Number.isNaN(d.getTime()))
+    throw new ArgumentError("Cannot send an Invalid Date (its time is NaN): check how the Date was made.");
+  return d;
+}
+
 /** A Date from a bound value: a valid Date, an ISO string with fields in range, or epoch ms. */
 export function inputDate(v: unknown, parse: (text: string) => Date): Date {
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime()))
-      throw new ArgumentError("Cannot send an Invalid Date (its time is NaN): check how the Date was made.");
-    return v;
-  }
+  if (v instanceof Date) return validDate(v);
   if (typeof v === "string") {
     checkDateTimeText(v);
     return parse(v);

@@ -1,6 +1,6 @@
 import { ArgumentError } from "../../errors.js";
 import { type Processor, type TypeDialect, TypeEngine } from "../type-engine.js";
-import { checkDateTimeText, checkTimeText, inputDate } from "./datetime-input.js";
+import { checkDateTimeText, checkTimeText, inputDate, validDate } from "./datetime-input.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const DAY_MS = 86_400_000;
@@ -10,7 +10,7 @@ export function formatUtcDateTime(d: Date): string {
   const t = d.getTime();
   const day = Math.floor(t / DAY_MS);
   if (day !== lastDay) {
-    if (Number.isNaN(t)) return formatUtcDateTimeByFields(d);
+    if (Number.isNaN(t)) validDate(d);
     lastDay = day;
     lastDayPrefix = `${formatUtcDayNumber(day)} `;
   }
@@ -30,17 +30,6 @@ export function formatUtcDateTime(d: Date): string {
 /** The day formatUtcDateTime formatted last (days since 1970-01-01) and its 'YYYY-MM-DD '. */
 let lastDay = Number.NaN;
 let lastDayPrefix = "";
-
-/** formatUtcDateTime through the Date's fields (kept for an invalid Date: 'NaN' in each field). */
-function formatUtcDateTimeByFields(d: Date): string {
-  const y = d.getUTCFullYear();
-  const ms = d.getUTCMilliseconds();
-  return (
-    (y >= 1000 && y <= 9999 ? `${y}` : pad(y, 4)) +
-    `-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` +
-    `:${two(d.getUTCSeconds())}.${ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : ms}`
-  );
-}
 
 /** 'YYYY-MM-DD' of a day counted from 1970-01-01 (proleptic Gregorian; daysFromCivil's inverse). */
 function formatUtcDayNumber(day: number): string {

@@ -49,6 +49,13 @@ describe("date and time fields out of range", () => {
     expect(bind(DateTime(), pg, new Date(Date.UTC(2024, 1, 29)))).toBe("2024-02-29T00:00:00.000Z");
   });
 
+  it("an untyped Invalid Date parameter (text() with a Date) is refused on SQLite and MySQL, not sent as NaN text", () => {
+    for (const d of [sqlite, mysql]) {
+      expect(() => d.coerceUntyped(new Date(Number.NaN)), d.name).toThrow(/Cannot send an Invalid Date/);
+      expect(d.coerceUntyped(new Date(Date.UTC(2024, 1, 29, 1, 2, 3, 4))), d.name).toBe("2024-02-29 01:02:03.004");
+    }
+  });
+
   it("literal rendering (offline SQL) refuses them too", () => {
     expect(() => DateTime().literal("2024-02-30", pg)).toThrow(/day 30/);
     expect(() => Date_().literal("2024-02-30", mysql)).toThrow(/day 30/);

@@ -86,6 +86,9 @@ describe("formatUtcDateTime", () => {
       }
     }
     expect(checked).toBeGreaterThan(850_000);
-    expect(formatUtcDateTime(new Date(Number.NaN))).toBe("0NaN-NaN-NaN NaN:NaN:NaN.NaN");
+  });
+
+  it("refuses an Invalid Date (bound untyped, as in text() on SQLite and MySQL) instead of writing NaN text", () => {
+    expect(() => formatUtcDateTime(new Date(Number.NaN))).toThrow(/Cannot send an Invalid Date/);
   });
 });
