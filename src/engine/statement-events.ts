@@ -44,7 +44,12 @@ export async function observed<T>(
   return res;
 }
 
-/** A driver error as Athanor's error for it (one already mapped passes through). */
+/**
+ * A driver error as Athanor's error for it (one already mapped passes through). Its stack starts
+ * at the caller of this function: the five frames of the mapping itself would otherwise fill half
+ * of Node's default ten (Error.stackTraceLimit), and the application's own frames fell off the end
+ * (seen from a CommonJS project: a failed query inside engine.begin() showed no frame of its caller).
+ */
 export function mappedDriverError(
   engine: Engine,
   dialect: Dialect,
@@ -53,7 +58,9 @@ export function mappedDriverError(
   params: readonly unknown[],
 ): AthanorError {
   if ((e as { orig?: unknown }).orig !== undefined) return e as AthanorError;
-  return dialect.mapError(e, { sql, params, hideParameters: engine.options.hideParameters });
+  const mapped = dialect.mapError(e, { sql, params, hideParameters: engine.options.hideParameters });
+  Error.captureStackTrace(mapped, mappedDriverError);
+  return mapped;
 }
 
 /**
