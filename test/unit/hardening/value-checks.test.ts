@@ -52,7 +52,9 @@ describe("date and time fields out of range", () => {
   it("an untyped Invalid Date parameter (text() with a Date) is refused on SQLite and MySQL, not sent as NaN text", () => {
     for (const d of [sqlite, mysql]) {
       expect(() => d.coerceUntyped(new Date(Number.NaN)), d.name).toThrow(/Cannot send an Invalid Date/);
-      expect(d.coerceUntyped(new Date(Date.UTC(2024, 1, 29, 1, 2, 3, 4))), d.name).toBe("2024-02-29 01:02:03.004");
+      expect(d.coerceUntyped(new Date(Date.UTC(2024, 1, 29, 1, 2, 3, 4))), d.name).toBe(
+        "2024-02-29 01:02:03.004",
+      );
     }
   });
 
