@@ -18,6 +18,7 @@ import { driverOptions, plainRead, rowFactoryFor } from "./compiled-memo.js";
 import type { Engine } from "./engine.js";
 import type { ExecutionOptions, Params } from "./execution-options.js";
 import { insertManyValues } from "./insert-many.js";
+import { restoreIsolation } from "./isolation.js";
 import type { PooledConnection } from "./pool.js";
 import { newRoute, type ReplicaRoute } from "./replicas/route.js";
 import { AsyncResult, createRowFactory, Result, type ScalarResult } from "./result.js";
@@ -51,6 +52,8 @@ export class Connection implements AsyncDisposable {
   #pooled: PooledConnection | null;
   #closed = false;
   #tx: TxState = "none";
+  /** Whether the open transaction has only run plain reads (read-only.ts): no write, no lock. */
+  #readsOnly = false;
   #savepoints = 0;
   #isolation: IsolationLevel | null = null;
   #executionOptions: ExecutionOptions;
@@ -87,6 +90,7 @@ export class Connection implements AsyncDisposable {
     const pooled = this.#ensurePooled();
     // MySQL with autocommit off: what the caller runs may open a transaction; close ends it.
     if (this.dialect.driverSqlMayOpenTransaction) pooled.inTransaction = true;
+    this.#readsOnly = false;
     return pooled.driver.raw;
   }
 
@@ -214,6 +218,7 @@ export class Connection implements AsyncDisposable {
   #begun(pooled: PooledConnection): void {
     pooled.inTransaction = true;
     this.#tx = "active";
+    this.#readsOnly = true;
     if (this.engine.events.has("begin")) this.engine.events.emit("begin", { raw: pooled.driver.raw });
   }
 
@@ -301,6 +306,10 @@ export class Connection implements AsyncDisposable {
     this.#savepoints = 0;
     const pooled = this.#ensurePooled();
     pooled.inTransaction = false;
+    await this.#sendRollback(pooled);
+  }
+
+  async #sendRollback(pooled: PooledConnection): Promise<void> {
     // After a cancel the signal has fired: the ROLLBACK that follows must still run.
     await this.#unlimited(() => this.#driverCall("ROLLBACK", [], pooled));
     if (this.engine.events.has("rollback")) this.engine.events.emit("rollback", { raw: pooled.driver.raw });
@@ -531,7 +540,7 @@ export class Connection implements AsyncDisposable {
    * #mayDeferBegin, or is never sent, see #beginsImplicitly: then the transaction begins here).
    */
   #transactionReady(stmt: Node | null, compiled: CompiledStatement | null): boolean {
-    if (this.#tx === "active") return true;
+    if (this.#tx === "active") return this.#noteRead(stmt, compiled);
     if (this.#tx === "invalid") return false;
     this.#autobegin();
     if (this.#tx !== "deferred") return true;
@@ -539,6 +548,13 @@ export class Connection implements AsyncDisposable {
     const pooled = this.#pooled;
     if (pooled === null || !this.#beginsImplicitly()) return false;
     this.#begun(pooled);
+    return this.#noteRead(stmt, compiled);
+  }
+
+  /** Clears #readsOnly unless the statement about to run in the transaction is a plain read; true. */
+  #noteRead(stmt: Node | null, compiled: CompiledStatement | null): true {
+    if (this.#readsOnly && (stmt === null || compiled === null || !plainRead(stmt, compiled)))
+      this.#readsOnly = false;
     return true;
   }
 
@@ -551,6 +567,7 @@ export class Connection implements AsyncDisposable {
       );
     }
     await this.#beginOnServer();
+    this.#noteRead(stmt, compiled);
   }
 
   /** Runs SQL text as the driver takes it (placeholders in the driver's style), as exec_driver_sql. */
@@ -721,29 +738,39 @@ export class Connection implements AsyncDisposable {
 
   /** Rolls back what was not committed and returns the connection to the pool. */
   async close(): Promise<void> {
-    if (this.#closed || this._closeSync()) return;
+    if (this.#closed || this._closeSync() || this._closeAfterReads()) return;
     const pooled = this.#pooled;
     this.#pooled = null;
     this.#closed = true;
     if (!pooled) return;
     if (this.#tx === "active") pooled.inTransaction = true;
     this.#tx = "none";
-    if (pooled.info.get("isolationChanged")) {
-      pooled.info.delete("isolationChanged");
-      const level = this.engine.options.isolationLevel ?? this.dialect.defaultIsolationLevel;
-      try {
-        if (pooled.inTransaction) {
-          await pooled.driver.execute("ROLLBACK", []);
-          pooled.inTransaction = false;
-        }
-        for (const sql of this.dialect.isolationLevelSql(level)) await pooled.driver.execute(sql, []);
-      } catch {
-        await this.engine.pool.release(pooled, { invalidate: true });
-        return;
-      }
+    if (pooled.info.get("isolationChanged") && !(await restoreIsolation(this.engine, pooled))) {
+      await this.engine.pool.release(pooled, { invalidate: true });
+      return;
     }
     if (!(this.engine._syncAllowed() && this.engine.pool.tryReleaseSync(pooled)))
       await this.engine.pool.release(pooled);
+  }
+
+  /**
+   * @internal close() of a transaction that has only read (no write, no lock: read-only.ts), or
+   * false (nothing done). Its ROLLBACK, which only ends a snapshot, is sent now and the connection
+   * returns to the pool once it completes, without the caller waiting for that round trip
+   * (Pool.releaseAfter): a read-only session on MariaDB under REPEATABLE READ then costs one
+   * round trip instead of two.
+   */
+  _closeAfterReads(): boolean {
+    const pooled = this.#pooled;
+    if (this.#closed || this.#tx !== "active" || !this.#readsOnly || pooled === null) return false;
+    if (pooled.info.has("isolationChanged")) return false;
+    this.#pooled = null;
+    this.#closed = true;
+    this.#tx = "none";
+    this.#savepoints = 0;
+    pooled.inTransaction = false;
+    this.engine.pool.releaseAfter(pooled, this.#sendRollback(pooled));
+    return true;
   }
 
   /**

@@ -56,6 +56,8 @@ export abstract class Pool {
   /** Connections created at or before this time are discarded at checkout (soft invalidation). */
   protected invalidatedBefore = -1;
   #checkedOut = 0;
+  /** Connections returned with releaseAfter() whose last statement is still running. */
+  readonly #returning = new Set<Promise<void>>();
 
   constructor(hooks: PoolHooks) {
     this.hooks = hooks;
@@ -114,7 +116,37 @@ export abstract class Pool {
   /** Returns a connection; `invalidate` closes it (after a disconnect, say) instead of keeping it. */
   async release(conn: PooledConnection, opts: { invalidate?: boolean } = {}): Promise<void> {
     this.#checkedOut--;
-    let discard = opts.invalidate ?? false;
+    await this.#checkIn(conn, opts.invalidate ?? false);
+  }
+
+  /**
+   * Returns a connection whose last statement (`ending`, a read-only transaction's ROLLBACK) is
+   * still running, without the caller waiting for it: the connection counts as returned at once,
+   * is lent to nobody before `ending` settles, is discarded if it fails, and dispose() waits for it.
+   */
+  releaseAfter(conn: PooledConnection, ending: Promise<unknown>): void {
+    this.#checkedOut--;
+    const back: Promise<void> = ending
+      .then(
+        () => this.#checkIn(conn, false),
+        () => this.#checkIn(conn, true),
+      )
+      .catch(() => undefined)
+      .finally(() => this.#returning.delete(back));
+    this.#returning.add(back);
+  }
+
+  /** Connections given to releaseAfter() and not back yet. */
+  protected get returning(): number {
+    return this.#returning.size;
+  }
+
+  /** Resolves once every connection given to releaseAfter() is back in the pool (or discarded). */
+  async returned(): Promise<void> {
+    while (this.#returning.size > 0) await Promise.all(this.#returning);
+  }
+
+  async #checkIn(conn: PooledConnection, discard: boolean): Promise<void> {
     if (!discard) {
       try {
         await this.hooks.reset(conn);
@@ -225,7 +257,10 @@ export class QueuePool extends Pool {
         if (usable) return usable;
         continue;
       }
-      if (this.#open < this.poolSize + this.maxOverflow || this.maxOverflow < 0) {
+      // Below poolSize a new connection may serve while another finishes its ROLLBACK
+      // (releaseAfter); beyond it, waiting for that one beats opening an overflow connection.
+      const limit = this.returning > 0 ? this.poolSize : this.poolSize + this.maxOverflow;
+      if (this.#open < limit || (this.maxOverflow < 0 && this.returning === 0)) {
         this.#open++;
         try {
           return await this.open();
@@ -324,6 +359,7 @@ export class QueuePool extends Pool {
   }
 
   async dispose(): Promise<void> {
+    await this.returned();
     this.#disposed = true;
     const idle = this.#idle.splice(0);
     this.#open -= idle.length;
@@ -345,7 +381,9 @@ export class NullPool extends Pool {
   protected async putBack(conn: PooledConnection): Promise<void> {
     await this.close(conn);
   }
-  async dispose(): Promise<void> {}
+  async dispose(): Promise<void> {
+    await this.returned();
+  }
 }
 
 /**

@@ -216,7 +216,8 @@ export function close(session: Session): Promise<void> {
 
 async function closeAsync(session: Session, conn: Connection): Promise<void> {
   try {
-    if (!conn._rollbackSync()) await conn.rollback().catch(() => undefined);
+    if (!conn._rollbackSync() && !(session._ownsConnection && conn._closeAfterReads()))
+      await conn.rollback().catch(() => undefined);
   } finally {
     detachAll(session);
     if (session._ownsConnection && !conn._closeSync()) await conn.close();

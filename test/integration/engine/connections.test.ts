@@ -304,6 +304,33 @@ forEachDatabase(
       expect(await sessionIsolation(conn, db.name)).toBe(level);
     });
 
+    // Server databases (SQLite has no REPEATABLE READ; PGlite is one connection).
+    if (db.name === "postgresql" || db.name === "mysql")
+      it("returns a connection that only read after its ROLLBACK, without the caller waiting; the next user sees later commits", async () => {
+        const engine = await newEngine({ isolationLevel: "REPEATABLE READ", poolSize: 1 });
+        const log = recordSql(engine);
+        const rollbacks: unknown[] = [];
+        engine.on("rollback", (e) => rollbacks.push(e));
+        const count = select(func.count()).selectFrom(items);
+        {
+          await using conn = await engine.connect();
+          expect(await conn.scalar(count)).toBe(0);
+        }
+        expect(engine.pool.checkedOut).toBe(0);
+        await db.engine.begin((c) => c.execute(insert(items).values({ name: "later" })));
+        {
+          // The pool's one connection: lent only once the snapshot above has ended.
+          await using conn = await engine.connect();
+          expect(await conn.scalar(count)).toBe(1);
+        }
+        await engine.pool.returned();
+        expect(rollbacks).toHaveLength(2);
+        const ends = log.sql.filter((sql) => sql === "ROLLBACK" || sql.startsWith("SELECT"));
+        expect(ends.map((sql) => sql.split(" ")[0])).toEqual(["SELECT", "ROLLBACK", "SELECT", "ROLLBACK"]);
+        log.stop();
+        await engine.dispose();
+      });
+
     it("refuses to change the isolation level in the middle of a transaction", async () => {
       await using conn = await db.engine.connect();
       await conn.execute(insert(items).values({ name: "x" }));

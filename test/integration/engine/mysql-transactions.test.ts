@@ -40,6 +40,8 @@ interface Traced {
   readonly engine: Engine;
   /** Every statement the driver sent after its connection's setup (the pool's ROLLBACK too). */
   readonly sql: string[];
+  /** Holds every ROLLBACK back (before it reaches the driver) until the returned function is called. */
+  holdRollbacks(): () => void;
 }
 
 describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [mysql]", () => {
@@ -51,18 +53,39 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     const engine = createEngine(db.url, options);
     engines.push(engine);
     const sql: string[] = [];
+    let gate: Promise<void> | null = null;
     engine.on("connect", ({ raw }) => {
       // Text statements (query) and prepared ones (execute, compiled statements).
       const conn = raw as Record<"query" | "execute", (...args: unknown[]) => unknown>;
       for (const method of ["query", "execute"] as const) {
         const send = conn[method].bind(conn);
         conn[method] = (q: unknown, ...rest: unknown[]) => {
-          sql.push(typeof q === "string" ? q : (q as { sql: string }).sql);
+          const text = typeof q === "string" ? q : (q as { sql: string }).sql;
+          if (text === "ROLLBACK" && gate !== null)
+            return gate.then(() => {
+              sql.push(text);
+              return send(q, ...rest);
+            });
+          sql.push(text);
           return send(q, ...rest);
         };
       }
     });
-    return { engine, sql };
+    const holdRollbacks = () => {
+      let open = () => {};
+      gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return () => {
+        gate = null;
+        open();
+      };
+    };
+    return { engine, sql, holdRollbacks };
+  };
+  /** Lets pending I/O callbacks and promise jobs run a few times over. */
+  const turns = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
   };
   /** The first word of each statement sent, from index `from` on. */
   const words = (t: Traced, from = 0) => t.sql.slice(from).map((s) => s.split(" ")[0]);
@@ -251,5 +274,88 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     const s = Session();
     expect(await s.scalar(count)).toBe(2);
     await s.close();
+  });
+
+  it("a read-only session's close() does not wait for its ROLLBACK; nobody gets the connection before it completes", async () => {
+    const t = traced({ poolSize: 1 });
+    const Session = sessionmaker({ bind: t.engine });
+    const rollbacks: unknown[] = [];
+    t.engine.on("rollback", (e) => rollbacks.push(e));
+    await commitElsewhere("first");
+    const first = Session();
+    expect(await first.scalar(count)).toBe(1);
+    const release = t.holdRollbacks();
+    await first.close();
+    expect(t.engine.pool.checkedOut).toBe(0);
+    expect(rollbacks).toHaveLength(0);
+    // The snapshot of `first` is still open on the pool's one connection: this commit is hidden
+    // from whoever runs a statement on that connection before the ROLLBACK.
+    await commitElsewhere("second");
+    const next = Session();
+    let seen: number | null = null;
+    const reading = next.scalar(count).then((n) => {
+      seen = Number(n);
+    });
+    await turns();
+    expect(seen).toBeNull();
+    release();
+    await reading;
+    expect(seen).toBe(2);
+    expect(rollbacks).toHaveLength(1);
+    await next.close();
+    await t.engine.pool.returned();
+    expect(words(t).slice(-4)).toEqual(["SELECT", "ROLLBACK", "SELECT", "ROLLBACK"]);
+  });
+
+  it("a session that wrote or locked rows is rolled back before close() resolves", async () => {
+    const t = traced();
+    const Session = sessionmaker({ bind: t.engine });
+    await commitElsewhere("locked");
+    const sessions = {
+      wrote: async (s: ReturnType<typeof Session>) => {
+        s.add(new Note({ body: "never" }));
+        await s.flush();
+      },
+      locked: async (s: ReturnType<typeof Session>) => {
+        await s.scalars(select(Note).forUpdate());
+      },
+    };
+    for (const [name, work] of Object.entries(sessions)) {
+      const s = Session();
+      await work(s);
+      const release = t.holdRollbacks();
+      let closed = false;
+      const closing = s.close().then(() => {
+        closed = true;
+      });
+      await turns();
+      expect(closed, name).toBe(false);
+      release();
+      await closing;
+      // Its row lock is gone: another connection takes it without waiting.
+      await using other = await engines[0]!.connect();
+      await other.executeDriverSql("SELECT id FROM notes FOR UPDATE NOWAIT");
+      await other.rollback();
+    }
+    await using check = await engines[0]!.connect();
+    expect((await check.scalars(select(notes.c.body))).all()).toEqual(["locked"]);
+  });
+
+  it("engine.dispose() waits for a ROLLBACK still on its way", async () => {
+    const t = traced();
+    const Session = sessionmaker({ bind: t.engine });
+    const s = Session();
+    await s.scalar(count);
+    const release = t.holdRollbacks();
+    await s.close();
+    let disposed = false;
+    const disposing = t.engine.dispose().then(() => {
+      disposed = true;
+    });
+    await turns();
+    expect(disposed).toBe(false);
+    release();
+    await disposing;
+    expect(words(t).at(-1)).toBe("ROLLBACK");
   });
 });

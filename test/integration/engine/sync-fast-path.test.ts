@@ -45,6 +45,7 @@ forEachDatabase(
       vi.restoreAllMocks();
       const checkouts = vi.spyOn(engine.pool, "tryConnectSync");
       const checkins = vi.spyOn(engine.pool, "tryReleaseSync");
+      const returnedLater = vi.spyOn(engine.pool, "releaseAfter");
       const runs = vi.spyOn(Connection.prototype, "_runPreparedSync");
       const SessionLocal = sessionmaker({ bind: engine });
       const db = SessionLocal();
@@ -53,10 +54,13 @@ forEachDatabase(
       const closing = db.close();
       await closing;
       const ranNow = runs.mock.results.filter((r) => r.value !== null).length;
+      const checkedOut = engine.pool.checkedOut;
+      await engine.pool.returned();
       return {
-        results: { name: pet?.name, names, checkedOut: engine.pool.checkedOut },
+        results: { name: pet?.name, names, checkedOut },
         syncCheckouts: checkouts.mock.calls.length,
         syncCheckins: checkins.mock.results.filter((r) => r.value === true).length,
+        backgroundCheckins: returnedLater.mock.calls.length,
         ranNow,
       };
     }
@@ -68,7 +72,11 @@ forEachDatabase(
       const fast = await shortSession(engine);
       expect(fast.results).toEqual({ name: "Rex", names: ["Rex", "Tom"], checkedOut: 0 });
       expect(fast.syncCheckouts).toBe(1);
-      expect(fast.syncCheckins).toBe(1);
+      // Where reads open a transaction (MySQL under REPEATABLE READ), close() sends its ROLLBACK
+      // and the connection returns when it completes; elsewhere it is back at once.
+      const dialect = engine.dialect;
+      const readsBegin = dialect.beginsImplicitly(dialect.defaultIsolationLevel);
+      expect([fast.syncCheckins, fast.backgroundCheckins]).toEqual(readsBegin ? [0, 1] : [1, 0]);
       expect(fast.ranNow).toBe(tdb.engine.dialect.name === "sqlite" ? 2 : 0);
     });
 
