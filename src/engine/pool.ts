@@ -141,6 +141,11 @@ export abstract class Pool {
     return this.#returning.size;
   }
 
+  /** status()'s note of the connections still ending a read-only transaction ("" for none). */
+  protected get endingStatus(): string {
+    return this.#returning.size > 0 ? ` Ending a read-only transaction: ${this.#returning.size}` : "";
+  }
+
   /** Resolves once every connection given to releaseAfter() is back in the pool (or discarded). */
   async returned(): Promise<void> {
     while (this.#returning.size > 0) await Promise.all(this.#returning);
@@ -227,7 +232,7 @@ export class QueuePool extends Pool {
   }
 
   status(): string {
-    return `Pool size: ${this.poolSize}  Connections in pool: ${this.#idle.length} Current Overflow: ${this.overflow} Current Checked out connections: ${this.checkedOut}`;
+    return `Pool size: ${this.poolSize}  Connections in pool: ${this.#idle.length} Current Overflow: ${this.overflow} Current Checked out connections: ${this.checkedOut}${this.endingStatus}`;
   }
 
   protected override takeIdleSync(): PooledConnection | null {
@@ -373,7 +378,7 @@ export class NullPool extends Pool {
     return 0;
   }
   status(): string {
-    return `NullPool: ${this.checkedOut} checked out`;
+    return `NullPool: ${this.checkedOut} checked out${this.endingStatus}`;
   }
   protected acquire(): Promise<PooledConnection> {
     return this.open();
@@ -402,7 +407,7 @@ export class StaticPool extends QueuePool {
     });
   }
   override status(): string {
-    return `StaticPool: ${this.checkedOut ? "in use" : "idle"}`;
+    return `StaticPool: ${this.checkedOut ? "in use" : "idle"}${this.endingStatus}`;
   }
   protected override timeoutMessage(): string {
     return (

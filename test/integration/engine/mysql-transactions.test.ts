@@ -287,6 +287,7 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     const release = t.holdRollbacks();
     await first.close();
     expect(t.engine.pool.checkedOut).toBe(0);
+    expect(t.engine.pool.status()).toMatch(/Connections in pool: 0 .* Ending a read-only transaction: 1$/);
     expect(rollbacks).toHaveLength(0);
     // The snapshot of `first` is still open on the pool's one connection: this commit is hidden
     // from whoever runs a statement on that connection before the ROLLBACK.
@@ -304,6 +305,7 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     expect(rollbacks).toHaveLength(1);
     await next.close();
     await t.engine.pool.returned();
+    expect(t.engine.pool.status()).not.toContain("Ending");
     expect(words(t).slice(-4)).toEqual(["SELECT", "ROLLBACK", "SELECT", "ROLLBACK"]);
   });
 
