@@ -143,7 +143,7 @@ export abstract class Pool {
 
   /** status()'s note of the connections still ending a read-only transaction ("" for none). */
   protected get endingStatus(): string {
-    return this.#returning.size > 0 ? ` Ending a read-only transaction: ${this.#returning.size}` : "";
+    return this.returning > 0 ? ` Ending a read-only transaction: ${this.returning}` : "";
   }
 
   /** Resolves once every connection given to releaseAfter() is back in the pool (or discarded). */
