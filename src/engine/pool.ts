@@ -262,10 +262,11 @@ export class QueuePool extends Pool {
         if (usable) return usable;
         continue;
       }
-      // Below poolSize a new connection may serve while another finishes its ROLLBACK
-      // (releaseAfter); beyond it, waiting for that one beats opening an overflow connection.
-      const limit = this.returning > 0 ? this.poolSize : this.poolSize + this.maxOverflow;
-      if (this.#open < limit || (this.maxOverflow < 0 && this.returning === 0)) {
+      // A connection finishing its ROLLBACK (releaseAfter) will serve one waiter: beyond
+      // poolSize, waiting for it beats opening an overflow connection, for as many waiters as
+      // there are such connections; the rest may open overflow connections as usual.
+      const awaitReturning = this.#open >= this.poolSize && this.returning > this.#waiters.length;
+      if (!awaitReturning && (this.#open < this.poolSize + this.maxOverflow || this.maxOverflow < 0)) {
         this.#open++;
         try {
           return await this.open();

@@ -309,6 +309,37 @@ describe.skipIf(!configuredDatabases().includes("mysql"))("MySQL transactions [m
     expect(words(t).slice(-4)).toEqual(["SELECT", "ROLLBACK", "SELECT", "ROLLBACK"]);
   });
 
+  it("one waiter waits for a connection ending its ROLLBACK; the next opens an overflow connection", async () => {
+    // With the overflow unused while any connection is returning, a busy server (where some
+    // read-only session always is ending) would queue its requests until the pool timeout.
+    const t = traced({ poolSize: 1, maxOverflow: 2, poolTimeout: 2 });
+    const Session = sessionmaker({ bind: t.engine });
+    const first = Session();
+    await first.scalar(count);
+    const release = t.holdRollbacks();
+    let waited: number | null = null;
+    const waiting = Session();
+    const overflow = Session();
+    let reading: Promise<void>;
+    try {
+      await first.close();
+      reading = waiting.scalar(count).then((n) => {
+        waited = Number(n);
+      });
+      await turns();
+      expect(Number(await overflow.scalar(count))).toBe(0);
+      expect(waited).toBeNull();
+      expect(t.engine.pool.status()).toContain("Current Overflow: 1");
+    } finally {
+      release();
+    }
+    await reading;
+    expect(waited).toBe(0);
+    await overflow.close();
+    await waiting.close();
+    await t.engine.pool.returned();
+  });
+
   it("a session that wrote or locked rows is rolled back before close() resolves", async () => {
     const t = traced();
     const Session = sessionmaker({ bind: t.engine });
