@@ -739,12 +739,10 @@ export class Connection implements AsyncDisposable {
   /** Rolls back what was not committed and returns the connection to the pool. */
   async close(): Promise<void> {
     if (this.#closed || this._closeSync() || this._closeAfterReads()) return;
-    const pooled = this.#pooled;
-    this.#pooled = null;
-    this.#closed = true;
+    const active = this.#tx === "active";
+    const pooled = this.#giveUp();
     if (!pooled) return;
-    if (this.#tx === "active") pooled.inTransaction = true;
-    this.#tx = "none";
+    if (active) pooled.inTransaction = true;
     if (pooled.info.get("isolationChanged") && !(await restoreIsolation(this.engine, pooled))) {
       await this.engine.pool.release(pooled, { invalidate: true });
       return;
@@ -754,23 +752,28 @@ export class Connection implements AsyncDisposable {
   }
 
   /**
-   * @internal close() of a transaction that has only read (no write, no lock: read-only.ts), or
-   * false (nothing done). Its ROLLBACK, which only ends a snapshot, is sent now and the connection
-   * returns to the pool once it completes, without the caller waiting for that round trip
-   * (Pool.releaseAfter): a read-only session on MariaDB under REPEATABLE READ then costs one
-   * round trip instead of two.
+   * @internal close() of a transaction that has only read (read-only.ts), or false (nothing done):
+   * its ROLLBACK, which only ends a snapshot, is sent and the pool takes the connection back when it
+   * completes (Pool.releaseAfter), so the caller does not wait for that round trip.
    */
   _closeAfterReads(): boolean {
     const pooled = this.#pooled;
     if (this.#closed || this.#tx !== "active" || !this.#readsOnly || pooled === null) return false;
     if (pooled.info.has("isolationChanged")) return false;
+    this.#giveUp();
+    pooled.inTransaction = false;
+    this.engine.pool.releaseAfter(pooled, this.#sendRollback(pooled));
+    return true;
+  }
+
+  /** Marks this connection closed and hands back its pooled connection, for the caller to return. */
+  #giveUp(): PooledConnection | null {
+    const pooled = this.#pooled;
     this.#pooled = null;
     this.#closed = true;
     this.#tx = "none";
     this.#savepoints = 0;
-    pooled.inTransaction = false;
-    this.engine.pool.releaseAfter(pooled, this.#sendRollback(pooled));
-    return true;
+    return pooled;
   }
 
   /**
@@ -786,9 +789,7 @@ export class Connection implements AsyncDisposable {
         return false;
       if (!this.engine.pool.tryReleaseSync(pooled)) return false;
     }
-    this.#pooled = null;
-    this.#closed = true;
-    this.#tx = "none";
+    this.#giveUp();
     return true;
   }
 
