@@ -34,6 +34,22 @@ export interface RevisionScript {
 }
 
 const SCRIPT_FILE = /^[^._].*\.(ts|mts|cts|js|mjs|cjs)$/;
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
+const JS_FILE = /\.([mc]?)js$/;
+
+/**
+ * The revision files among a versions folder's entries, sorted: TypeScript and JavaScript modules,
+ * without declaration files, and without the compiled twin (`x.mjs`) of a revision that is there
+ * as TypeScript (`x.mts`). `tsc` in a project without `outDir` (its `--init` defaults) writes
+ * both beside each source; loading them would define every revision twice.
+ */
+export function revisionFiles(entries: readonly string[]): string[] {
+  const names = new Set(entries);
+  return entries
+    .filter((f) => SCRIPT_FILE.test(f) && !DECLARATION_FILE.test(f))
+    .filter((f) => !JS_FILE.test(f) || !names.has(f.replace(JS_FILE, ".$1ts")))
+    .sort();
+}
 
 function listify(value: unknown, what: string, path: string): string[] {
   if (value === undefined || value === null) return [];
@@ -103,9 +119,7 @@ export class ScriptDirectory {
         `The migrations folder ${relative(process.cwd(), dir) || dir} does not exist; run \`athanor init\` to create it, or set \`migrations\` in the config to the right folder.`,
       );
     }
-    const files = readdirSync(dir)
-      .filter((f) => SCRIPT_FILE.test(f) && !f.endsWith(".d.ts"))
-      .sort();
+    const files = revisionFiles(readdirSync(dir));
     const scripts = await Promise.all(
       files.map(async (f) => {
         const path = join(dir, f);

@@ -11,7 +11,7 @@ import {
   revisionFileName,
   slugify,
 } from "../../../src/migrate/index.js";
-import { revisionScriptOf } from "../../../src/migrate/script/script-directory.js";
+import { revisionFiles, revisionScriptOf } from "../../../src/migrate/script/script-directory.js";
 
 describe("revision files", () => {
   it("names files <rev>_<slug>.ts with 12-hex ids", () => {
@@ -63,6 +63,35 @@ export async function downgrade(op: Operations): Promise<void> {}
     expect(text).toContain(
       'export async function upgrade(op: Operations): Promise<void> {\n  await op.execute("SELECT 1");\n}',
     );
+  });
+
+  it("loads revision sources, not declaration files or the JavaScript tsc compiled beside them", () => {
+    // What `tsc` with `tsc --init` defaults (no outDir) leaves in a CommonJS project's versions/.
+    const entries = [
+      "b2_second.mts",
+      "b2_second.mjs",
+      "b2_second.mjs.map",
+      "b2_second.d.mts",
+      "b2_second.d.mts.map",
+      "a1_first.ts",
+      "a1_first.js",
+      "a1_first.d.ts",
+      "c3_third.cts",
+      "c3_third.cjs",
+      "c3_third.d.cts",
+      "d4_plain.mjs",
+      "e5_plain.js",
+      "README.md",
+      "_helpers.ts",
+      ".hidden.ts",
+    ];
+    expect(revisionFiles(entries)).toEqual([
+      "a1_first.ts",
+      "b2_second.mts",
+      "c3_third.cts",
+      "d4_plain.mjs",
+      "e5_plain.js",
+    ]);
   });
 
   it("checks what a revision module exports", () => {
